@@ -1,0 +1,130 @@
+"""ConText-style modifiers for rule evidence: negated, hypothetical, historical, figurative, joking, topic,
+accidental, and who the evidence is about (the speaker or another person). The vocabulary is data in
+``config/context.yaml``; this module only applies scopes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from config.files import load_yaml
+from detector.rules import compile_phrase
+from detector.signals import Modifier, SignalKind
+
+# Evidence about the speaker's own safety; for these, who the evidence is about decides the category.
+SELF_RISK_KINDS = frozenset(
+    {
+        SignalKind.IDEATION,
+        SignalKind.INTENT,
+        SignalKind.PLAN,
+        SignalKind.MEANS,
+        SignalKind.TIMELINE,
+        SignalKind.PREPARATION,
+        SignalKind.ATTEMPT_IN_PROGRESS,
+        SignalKind.SELF_HARM,
+        SignalKind.BURDEN_HOPELESSNESS,
+    }
+)
+
+PSEUDO = "pseudo"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    modifier: Modifier
+    direction: str  # forward | backward | both
+    scope: int
+
+
+@dataclass(frozen=True)
+class Scope:
+    modifier: Modifier
+    start: int  # token indices, half-open
+    end: int
+
+
+class ContextAnalyzer:
+    def __init__(self, nlp: Language) -> None:
+        data: dict[str, Any] = load_yaml("context.yaml")
+        self.terminators = {Modifier(k): frozenset(v) for k, v in data["terminators"].items()}
+        self.matcher = Matcher(nlp.vocab)
+        self.triggers: dict[str, Trigger] = {}
+        for index, entry in enumerate(data["triggers"]):
+            key = f"trigger{index}"
+            modifier = Modifier(entry["modifier"])
+            self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]))
+            self.matcher.add(key, [compile_phrase(p, {}, nlp) for p in entry["p"]])
+        self.matcher.add(PSEUDO, [compile_phrase(p, {}, nlp) for p in data["pseudo"]])
+        people = data["experiencer"]
+        self.self_words = frozenset(people["self"])
+        self.self_in_span = frozenset(people["self_in_span"])
+        self.other_words = frozenset(people["other"])
+        self.other_in_span = frozenset(people["other_in_span"])
+
+    def scopes(self, doc: Doc) -> list[tuple[int, int, Scope]]:
+        """Every trigger's (start, end) and the scope it casts."""
+        found = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]
+        pseudo = [(s, e) for k, s, e in found if k == PSEUDO]
+        result = []
+        for key, start, end in found:
+            if key == PSEUDO or any(ps < end and start < pe for ps, pe in pseudo):
+                continue
+            trigger = self.triggers[key]
+            for scope in self._cast(doc, trigger, start, end):
+                result.append((start, end, scope))
+        return result
+
+    def _cast(self, doc: Doc, trigger: Trigger, start: int, end: int) -> list[Scope]:
+        stops = self.terminators[trigger.modifier]
+        sentence = doc[start].sent
+        scopes = []
+        if trigger.direction in ("forward", "both"):
+            stop = min(end + trigger.scope, sentence.end)
+            for i in range(end, stop):
+                if doc[i].lower_ in stops:
+                    stop = i
+                    break
+            scopes.append(Scope(trigger.modifier, end, stop))
+        if trigger.direction in ("backward", "both"):
+            begin = max(start - trigger.scope, sentence.start)
+            for i in range(start - 1, begin - 1, -1):
+                if doc[i].lower_ in stops:
+                    begin = i + 1
+                    break
+            scopes.append(Scope(trigger.modifier, begin, start))
+        return scopes
+
+    def modifiers(
+        self, doc: Doc, start: int, end: int, kind: SignalKind, scopes: list[tuple[int, int, Scope]]
+    ) -> frozenset[Modifier]:
+        found = set()
+        for t_start, t_end, scope in scopes:
+            if t_start < end and start < t_end:
+                continue  # a trigger inside the evidence is part of what it says
+            if scope.start <= start < scope.end or scope.start < end <= scope.end:
+                found.add(scope.modifier)
+        if kind in SELF_RISK_KINDS and self._about_someone_else(doc, start, end):
+            found.add(Modifier.OTHER_PERSON)
+        return frozenset(found)
+
+    def _about_someone_else(self, doc: Doc, start: int, end: int) -> bool:
+        span_words = [t.lower_ for t in doc[start:end]]
+        if span_words and span_words[0] in self.other_words:
+            return True
+        for word in span_words:
+            if word in self.other_in_span:
+                return True
+            if word in self.self_in_span:
+                return False
+        sentence_start = doc[start].sent.start
+        for i in range(start - 1, sentence_start - 1, -1):
+            word = doc[i].lower_
+            if word in self.self_words:
+                return False
+            if word in self.other_words:
+                return True
+        return False

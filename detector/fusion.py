@@ -1,0 +1,135 @@
+"""Fusion: rule evidence (precise, explainable) and model probabilities (paraphrase recall) -> a level.
+
+Imminent needs evidence: the model alone can propose at most ``model_ceiling``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from config.files import load_yaml
+from detector.context import SELF_RISK_KINDS
+from detector.signals import Category, Modifier, RiskLevel, Signal, SignalKind
+
+# When two pieces of evidence reach the same level, the category of the first in this list wins.
+CATEGORY_PRIORITY = [
+    Category.SUICIDE,
+    Category.THIRD_PARTY,
+    Category.ABUSE,
+    Category.HARM_TO_OTHERS,
+    Category.SELF_HARM,
+    Category.MEDICAL,
+]
+
+KIND_CATEGORY = {
+    SignalKind.SELF_HARM: Category.SELF_HARM,
+    SignalKind.THIRD_PARTY: Category.THIRD_PARTY,
+    SignalKind.HARM_TO_OTHERS: Category.HARM_TO_OTHERS,
+    SignalKind.ABUSE: Category.ABUSE,
+    SignalKind.MEDICAL: Category.MEDICAL,
+}
+
+
+@dataclass(frozen=True)
+class Combination:
+    kinds: frozenset[SignalKind]
+    level: RiskLevel
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    version: str
+    modifier_levels: dict[Modifier, RiskLevel]
+    combinations: tuple[Combination, ...]
+    conversation_window: int
+    supporting_only: frozenset[SignalKind]
+    model_thresholds: dict[RiskLevel, float]
+    model_ceiling: RiskLevel
+    discounted_ceiling: RiskLevel
+    rule_confidence: dict[RiskLevel, float]
+    window_chars: int
+    window_overlap: int
+
+
+@lru_cache(maxsize=1)
+def fusion_config() -> FusionConfig:
+    data: dict[str, Any] = load_yaml("detector.yaml")
+    return FusionConfig(
+        version=str(data["version"]),
+        modifier_levels={Modifier(k): RiskLevel.parse(v) for k, v in data["modifier_levels"].items()},
+        combinations=tuple(
+            Combination(frozenset(SignalKind(k) for k in c["kinds"]), RiskLevel.parse(c["level"]))
+            for c in data["combinations"]
+        ),
+        conversation_window=int(data["conversation_window"]),
+        supporting_only=frozenset(SignalKind(k) for k in data["supporting_only"]),
+        model_thresholds={RiskLevel.parse(k): float(v) for k, v in data["model_thresholds"].items()},
+        model_ceiling=RiskLevel.parse(data["model_ceiling"]),
+        discounted_ceiling=RiskLevel.parse(data["discounted_ceiling"]),
+        rule_confidence={RiskLevel.parse(k): float(v) for k, v in data["rule_confidence"].items()},
+        window_chars=int(data["window_chars"]),
+        window_overlap=int(data["window_overlap"]),
+    )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A signal with the level and category it supports on its own."""
+
+    signal: Signal
+    level: RiskLevel
+    category: Category
+
+
+def signal_category(signal: Signal, pattern_category: Category | None) -> Category:
+    if signal.about_other and signal.kind in SELF_RISK_KINDS:
+        return Category.THIRD_PARTY
+    if pattern_category is not None:
+        return pattern_category
+    return KIND_CATEGORY.get(signal.kind, Category.SUICIDE)
+
+
+def evidence_level(signal: Signal, rule_level: RiskLevel, config: FusionConfig) -> RiskLevel:
+    if signal.kind in config.supporting_only:
+        return RiskLevel.NONE
+    level = rule_level
+    for modifier in signal.modifiers:
+        level = min(level, config.modifier_levels.get(modifier, level))
+    return level
+
+
+def combination_level(kinds: Iterable[SignalKind], config: FusionConfig) -> RiskLevel:
+    present = set(kinds)
+    best = RiskLevel.NONE
+    for combination in config.combinations:
+        if combination.kinds <= present:
+            best = max(best, combination.level)
+    return best
+
+
+def strongest(evidence: Iterable[Evidence]) -> tuple[RiskLevel, Category]:
+    best_level, best_category = RiskLevel.NONE, Category.NONE
+    for item in evidence:
+        better_category = best_category == Category.NONE or CATEGORY_PRIORITY.index(
+            item.category
+        ) < CATEGORY_PRIORITY.index(best_category)
+        if item.level > best_level or (item.level == best_level and item.level > 0 and better_category):
+            best_level, best_category = item.level, item.category
+    return best_level, best_category
+
+
+def model_level(cumulative: dict[RiskLevel, float], config: FusionConfig) -> RiskLevel:
+    proposed = RiskLevel.NONE
+    for level in (RiskLevel.LOW, RiskLevel.MODERATE, RiskLevel.HIGH):
+        if cumulative[level] >= config.model_thresholds[level]:
+            proposed = level
+    return min(proposed, config.model_ceiling)
+
+
+def fused_score(model_risk: float, rule_level: RiskLevel, config: FusionConfig) -> float:
+    """P(level >= moderate): the model's calibrated probability, raised by independent rule evidence."""
+    rule_risk = config.rule_confidence.get(rule_level, 0.0)
+    return 1.0 - (1.0 - model_risk) * (1.0 - rule_risk)

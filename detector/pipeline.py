@@ -1,0 +1,216 @@
+"""The detector: normalise, find rule evidence, apply context, ask the model, fuse into a level.
+
+Pure: no database, queue or network. Build one ``Detector`` per process (loading spaCy and the model
+takes about a second) and call ``assess_many`` for batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+from config.settings import get_settings
+from detector.classifier import RiskModel, load_or_train
+from detector.context import ContextAnalyzer
+from detector.conversation import advance
+from detector.fusion import (
+    Evidence,
+    combination_level,
+    evidence_level,
+    fused_score,
+    fusion_config,
+    model_level,
+    signal_category,
+    strongest,
+)
+from detector.language import looks_english
+from detector.normalize import MappedText, normalize
+from detector.rules import RuleMatcher
+from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
+
+CHANNELS = ("chat", "voice", "sms")
+
+
+@dataclass
+class _Window:
+    owner: int  # index of the text this window belongs to
+    offset: int  # where the window starts in the original text
+    mapped: MappedText
+
+
+class Detector:
+    def __init__(self, model: RiskModel | None = None, *, model_dir: Path | None = None) -> None:
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("sentencizer")
+        self.rules = RuleMatcher(self.nlp)
+        self.context = ContextAnalyzer(self.nlp)
+        self.config = fusion_config()
+        settings = get_settings()
+        self.model = model or load_or_train(model_dir or settings.model_dir, settings.corpus_dirs)
+        self.version = f"{self.config.version}/{self.model.version}"
+
+    # --- public API ------------------------------------------------------------------------------------
+    def assess(
+        self, text: str | bytes, *, channel: str = "chat", history: ConversationState | None = None
+    ) -> Assessment:
+        """One message. With ``history`` the level is the conversation's after this message."""
+        message = self.assess_many([text], channel=channel)[0]
+        if history is None:
+            return message
+        return advance(history, message, self.config)[0]
+
+    def follow(
+        self, text: str | bytes, state: ConversationState, *, channel: str = "chat"
+    ) -> tuple[Assessment, ConversationState]:
+        """One turn of a conversation: the conversation-level assessment and the new state."""
+        return advance(state, self.assess_many([text], channel=channel)[0], self.config)
+
+    def assess_many(
+        self, texts: Sequence[str | bytes], *, channel: str | Sequence[str] = "chat"
+    ) -> list[Assessment]:
+        """Score a batch in one pass through spaCy and the model (much cheaper than one call each)."""
+        channels = [channel] * len(texts) if isinstance(channel, str) else list(channel)
+        if len(channels) != len(texts):
+            raise ValueError("assess_many: one channel per text, or a single channel for all")
+        for name in channels:
+            if name not in CHANNELS:
+                raise ValueError(f"unknown channel {name!r}; expected one of {CHANNELS}")
+        decoded = [_decode(t) for t in texts]
+        windows = [w for i, (text, _) in enumerate(decoded) for w in self._windows(i, text)]
+        docs = list(self.nlp.pipe([w.mapped.text for w in windows], batch_size=256))
+        probabilities, categories = self.model.predict([w.mapped.text for w in windows])
+
+        per_text: list[list[int]] = [[] for _ in texts]
+        for index, window in enumerate(windows):
+            per_text[window.owner].append(index)
+        results = []
+        for i, (text, notes) in enumerate(decoded):
+            if not text.strip():
+                results.append(self._empty(notes + ("empty text",)))
+                continue
+            signals, patterns = self._signals([(windows[j], docs[j]) for j in per_text[i]], text)
+            best = max(per_text[i], key=lambda j: probabilities[j][2:].sum())
+            cumulative = {
+                level: float(probabilities[best][int(level) :].sum()) for level in RiskLevel if level > 0
+            }
+            english = all(looks_english(windows[j].mapped.text) for j in per_text[i])
+            if not english:
+                notes += ("language not supported yet: scored by rules and model trained on English",)
+            results.append(self._fuse(signals, patterns, cumulative, categories[best], english, notes))
+        return results
+
+    # --- steps -----------------------------------------------------------------------------------------
+    def _windows(self, owner: int, text: str) -> list[_Window]:
+        size, overlap = self.config.window_chars, self.config.window_overlap
+        if len(text) <= size:
+            return [_Window(owner, 0, normalize(text))]
+        windows, start = [], 0
+        while start < len(text):
+            end = min(len(text), start + size)
+            if end < len(text):  # end on whitespace so a word is not cut in two
+                space = text.rfind(" ", start + size // 2, end)
+                end = space if space > 0 else end
+            windows.append(_Window(owner, start, normalize(text[start:end])))
+            if end >= len(text):
+                break
+            start = max(end - overlap, start + 1)
+        return windows
+
+    def _signals(
+        self, pieces: list[tuple[_Window, Doc]], original: str
+    ) -> tuple[list[Signal], dict[Signal, Category | None]]:
+        found: dict[tuple[str, int, int], Signal] = {}
+        pattern_category: dict[Signal, Category | None] = {}
+        for window, doc in pieces:
+            scopes = self.context.scopes(doc)
+            for match in self.rules(doc):
+                span = doc[match.start : match.end]
+                start, end = window.mapped.original_span(span.start_char, span.end_char)
+                start, end = start + window.offset, end + window.offset
+                modifiers = self.context.modifiers(doc, match.start, match.end, match.rule.kind, scopes)
+                signal = Signal(match.rule.kind, start, end, original[start:end], match.rule.name, modifiers)
+                key = (match.rule.name, start, end)
+                if key not in found:
+                    found[key] = signal
+                    pattern_category[signal] = match.rule.category
+        return sorted(found.values(), key=lambda s: (s.start, s.end)), pattern_category
+
+    def _fuse(
+        self,
+        signals: list[Signal],
+        patterns: dict[Signal, Category | None],
+        cumulative: dict[RiskLevel, float],
+        model_category: str,
+        english: bool,
+        notes: tuple[str, ...],
+    ) -> Assessment:
+        rule_levels = {s: self.rules.rules[s.rule].level for s in signals}
+        evidence = [
+            Evidence(s, evidence_level(s, rule_levels[s], self.config), signal_category(s, patterns[s]))
+            for s in signals
+        ]
+        evidence += self._combinations(evidence)
+        rule_level, rule_category = strongest(evidence)
+
+        proposed = model_level(cumulative, self.config)
+        counted = [e for e in evidence if e.signal.counts and e.signal.kind not in self.config.supporting_only]
+        discounted = [s for s in signals if not s.counts and s.kind not in self.config.supporting_only]
+        if discounted and not counted:
+            proposed = min(proposed, self.config.discounted_ceiling)
+        level = max(rule_level, proposed)
+
+        if level <= RiskLevel.LOW:
+            category = Category.NONE
+        elif rule_level >= RiskLevel.LOW and rule_category != Category.NONE:
+            category = rule_category
+        else:
+            category = Category(model_category)
+        return Assessment(
+            level=level,
+            category=category,
+            score=fused_score(cumulative[RiskLevel.MODERATE], rule_level, self.config),
+            signals=tuple(signals),
+            model_level=proposed,
+            rule_level=rule_level,
+            language_supported=english,
+            notes=notes,
+            detector_version=self.version,
+        )
+
+    def _combinations(self, evidence: list[Evidence]) -> list[Evidence]:
+        """Evidence that adds up within one message, for the speaker and for others separately."""
+        extra = []
+        for about_other in (False, True):
+            group = [e for e in evidence if e.signal.counts and e.signal.about_other == about_other]
+            level = combination_level((e.signal.kind for e in group), self.config)
+            if level > RiskLevel.NONE:
+                anchor = max(group, key=lambda e: e.level)
+                category = Category.THIRD_PARTY if about_other else _combined_category(group)
+                extra.append(Evidence(anchor.signal, level, category))
+        return extra
+
+    def _empty(self, notes: tuple[str, ...]) -> Assessment:
+        return Assessment(RiskLevel.NONE, Category.NONE, 0.0, notes=notes, detector_version=self.version)
+
+
+def _combined_category(group: list[Evidence]) -> Category:
+    if any(e.signal.kind == SignalKind.HARM_TO_OTHERS for e in group):
+        return Category.HARM_TO_OTHERS
+    return Category.SUICIDE
+
+
+def _decode(text: str | bytes) -> tuple[str, tuple[str, ...]]:
+    if isinstance(text, bytes):
+        decoded = text.decode("utf-8", errors="replace")
+        notes = ("invalid UTF-8 replaced",) if "\ufffd" in decoded else ()
+        return decoded, notes
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+    return text, ()
+
+
+__all__ = ["Detector"]

@@ -1,0 +1,142 @@
+"""Rule evidence: spaCy Matcher patterns kept as data under ``config/patterns/``.
+
+Patterns are written in a compact phrase syntax so that a clinician can read and review them:
+
+    "$WANT to $DIE"          ``$NAME`` is a word set from ``lexicon.yaml`` (inflections listed there)
+    "end|ending my life"     ``a|b`` is one token that is any of the alternatives
+    "really? $KILL myself"   a trailing ``?`` makes a token optional
+    "$I *3 $OVERDOSE"        ``*N`` skips up to N tokens
+    "i've"                   a plain word is split by the tokenizer like the text is ("i", "'ve")
+
+Each pattern names a signal kind and the level it implies on its own (before context and fusion).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from config.files import load_yaml
+from detector.signals import Category, RiskLevel, SignalKind
+
+PATTERN_FILES = (
+    "suicide.yaml",
+    "self_harm.yaml",
+    "others.yaml",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: SignalKind
+    level: RiskLevel
+    category: Category | None = None  # overrides the kind's usual category ("cut too deep" is self-harm)
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    rule: Rule
+    start: int  # token index
+    end: int
+
+
+class PatternError(ValueError):
+    pass
+
+
+def compile_phrase(phrase: str, lexicon: dict[str, list[str]], nlp: Language) -> list[dict[str, Any]]:
+    tokens: list[dict[str, Any]] = []
+    for word in phrase.split():
+        optional = word.endswith("?") and len(word) > 1
+        word = word.removesuffix("?") if optional else word
+        if word.startswith("*"):
+            tokens.append({"OP": f"{{0,{int(word[1:] or 1)}}}"})
+            continue
+        if _is_set(word):
+            spec = [{"LOWER": {"IN": _alternatives(word, phrase, lexicon, nlp)}}]
+        elif _is_clitic(word):
+            spec = [{"LOWER": word}]
+        else:
+            spec = [{"LOWER": t.lower_} for t in nlp.make_doc(word)]
+        if optional:
+            for token in spec:
+                token["OP"] = "?"
+        tokens.extend(spec)
+    if not tokens or all(t.get("OP") for t in tokens):
+        raise PatternError(f"pattern {phrase!r} matches nothing concrete")
+    return tokens
+
+
+def _is_set(word: str) -> bool:
+    return word.startswith("$") or "|" in word
+
+
+def _alternatives(word: str, phrase: str, lexicon: dict[str, list[str]], nlp: Language) -> list[str]:
+    """``a|$SET|b`` -> every word it allows. Each alternative must be exactly one token."""
+    allowed: list[str] = []
+    for part in word.split("|"):
+        if part.startswith("$"):
+            if part[1:] not in lexicon:
+                raise PatternError(f"unknown word set {part} in pattern {phrase!r}")
+            allowed.extend(lexicon[part[1:]])
+        elif len(nlp.make_doc(part)) != 1 and not _is_clitic(part):
+            raise PatternError(f"alternative {part!r} in {phrase!r} is several tokens; write two patterns")
+        else:
+            allowed.append(part.lower())
+    return sorted(set(allowed))
+
+
+def _is_clitic(part: str) -> bool:
+    """"'m", "'ll", "n't" are tokens of their own in text even though they do not tokenize alone."""
+    return part.startswith("'") or part == "n't"
+
+
+def load_lexicon(nlp: Language) -> dict[str, list[str]]:
+    raw: dict[str, list[str]] = load_yaml("patterns/lexicon.yaml")
+    # Sets hold single tokens; contractions are split like the tokenizer splits the text.
+    return {name: sorted({str(w).lower() for w in words}) for name, words in raw.items()}
+
+
+class RuleMatcher:
+    def __init__(self, nlp: Language) -> None:
+        self.lexicon = load_lexicon(nlp)
+        self.matcher = Matcher(nlp.vocab)
+        self.rules: dict[str, Rule] = {}
+        for filename in PATTERN_FILES:
+            for entry in load_yaml(f"patterns/{filename}")["patterns"]:
+                self._add(entry, filename, nlp)
+
+    def _add(self, entry: dict[str, Any], filename: str, nlp: Language) -> None:
+        name = str(entry["id"])
+        if name in self.rules:
+            raise PatternError(f"{filename}: duplicate pattern id {name}")
+        category = Category(entry["category"]) if "category" in entry else None
+        rule = Rule(name, SignalKind(entry["kind"]), RiskLevel.parse(entry["level"]), category)
+        phrases = entry["p"] if isinstance(entry["p"], list) else [entry["p"]]
+        self.rules[name] = rule
+        self.matcher.add(name, [compile_phrase(p, self.lexicon, nlp) for p in phrases])
+
+    def __call__(self, doc: Doc) -> list[RuleMatch]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            found.append(RuleMatch(rule, start, end))
+        return _drop_contained(found)
+
+
+def _drop_contained(matches: list[RuleMatch]) -> list[RuleMatch]:
+    """Keep the longest match of each kind; a span inside another of the same kind adds nothing."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[RuleMatch] = []
+    for match in matches:
+        if any(
+            k.rule.kind == match.rule.kind and k.start <= match.start and match.end <= k.end for k in kept
+        ):
+            continue
+        kept.append(match)
+    return kept

@@ -1,0 +1,173 @@
+"""The detector's vocabulary: levels, categories, signal kinds and the Assessment it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class RiskLevel(IntEnum):
+    """Ordered so that comparisons read naturally: ``level >= RiskLevel.HIGH`` means "page"."""
+
+    NONE = 0
+    LOW = 1
+    MODERATE = 2
+    HIGH = 3
+    IMMINENT = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | int | RiskLevel) -> RiskLevel:
+        if isinstance(value, RiskLevel):
+            return value
+        if isinstance(value, int):
+            return cls(value)
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown risk level {value!r}; expected one of {LEVEL_NAMES}") from None
+
+
+LEVEL_NAMES = [level.label for level in RiskLevel]
+
+
+class Category(StrEnum):
+    NONE = "none"
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    HARM_TO_OTHERS = "harm_to_others"
+    ABUSE = "abuse"
+    MEDICAL = "medical"
+    THIRD_PARTY = "third_party"
+
+
+class SignalKind(StrEnum):
+    IDEATION = "ideation"
+    INTENT = "intent"
+    PLAN = "plan"
+    MEANS = "means"
+    TIMELINE = "timeline"
+    PREPARATION = "preparation"
+    ATTEMPT_IN_PROGRESS = "attempt_in_progress"
+    SELF_HARM = "self_harm"
+    BURDEN_HOPELESSNESS = "burden_hopelessness"
+    THIRD_PARTY = "third_party"
+    HARM_TO_OTHERS = "harm_to_others"
+    ABUSE = "abuse"
+    MEDICAL = "medical"
+
+
+class Modifier(StrEnum):
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    HISTORICAL = "historical"
+    OTHER_PERSON = "other_person"
+    FIGURATIVE = "figurative"
+    JOKING = "joking"
+    # Beyond the ConText set: suicide as a subject (a charity run, a film) and injuries by accident.
+    TOPIC = "topic"
+    ACCIDENTAL = "accidental"
+
+
+# Modifiers that mean the speaker is not describing their own current risk.
+DISCOUNTING = frozenset(
+    {
+        Modifier.NEGATED,
+        Modifier.HYPOTHETICAL,
+        Modifier.FIGURATIVE,
+        Modifier.JOKING,
+        Modifier.TOPIC,
+        Modifier.ACCIDENTAL,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence. ``start``/``end`` are character offsets into the caller's original text."""
+
+    kind: SignalKind
+    start: int
+    end: int
+    text: str
+    rule: str
+    modifiers: frozenset[Modifier] = frozenset()
+
+    @property
+    def counts(self) -> bool:
+        """True when the signal describes current, literal risk (possibly someone else's)."""
+        return not (self.modifiers & DISCOUNTING) and Modifier.HISTORICAL not in self.modifiers
+
+    @property
+    def about_other(self) -> bool:
+        return Modifier.OTHER_PERSON in self.modifiers
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "rule": self.rule,
+            "modifiers": sorted(m.value for m in self.modifiers),
+        }
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: RiskLevel
+    category: Category
+    score: float  # calibrated probability that the message carries risk at level moderate or above
+    signals: tuple[Signal, ...] = ()
+    model_level: RiskLevel = RiskLevel.NONE
+    rule_level: RiskLevel = RiskLevel.NONE
+    language_supported: bool = True
+    notes: tuple[str, ...] = ()
+    detector_version: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "level": self.level.label,
+            "category": self.category.value,
+            "score": round(self.score, 4),
+            "signals": [s.to_dict() for s in self.signals],
+            "model_level": self.model_level.label,
+            "rule_level": self.rule_level.label,
+            "language_supported": self.language_supported,
+            "notes": list(self.notes),
+            "detector_version": self.detector_version,
+        }
+
+
+@dataclass
+class ConversationState:
+    """What the detector remembers about a conversation between turns. Plain data: the store saves it."""
+
+    level: RiskLevel = RiskLevel.NONE
+    category: Category = Category.NONE
+    turns: int = 0
+    # Signal kinds seen so far that count, split by who is at risk, with the turn they appeared on.
+    self_kinds: dict[str, int] = field(default_factory=dict)
+    other_kinds: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "level": self.level.label,
+            "category": self.category.value,
+            "turns": self.turns,
+            "self_kinds": dict(self.self_kinds),
+            "other_kinds": dict(self.other_kinds),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> ConversationState:
+        return cls(
+            level=RiskLevel.parse(str(data.get("level", "none"))),
+            category=Category(str(data.get("category", "none"))),
+            turns=int(str(data.get("turns", 0))),
+            self_kinds={str(k): int(v) for k, v in dict(data.get("self_kinds") or {}).items()},  # type: ignore[call-overload]
+            other_kinds={str(k): int(v) for k, v in dict(data.get("other_kinds") or {}).items()},  # type: ignore[call-overload]
+        )

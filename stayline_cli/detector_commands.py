@@ -1,0 +1,211 @@
+"""Detector commands: scan, detect, evaluate, train."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from detector import Assessment, ConversationState, Detector, RiskLevel
+from detector.evaluation import ExpectationReport, LevelReport, expectation_for
+
+BATCH = 256
+LEVEL_COLOURS = {"none": "green", "low": "cyan", "moderate": "yellow", "high": "red", "imminent": "magenta"}
+
+
+def _detector() -> Detector:
+    click.echo("loading detector...", err=True)
+    return Detector()
+
+
+def _rows(handle: TextIO, source: str) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise click.ClickException(f"{source}:{number}: not valid JSON ({error.msg})") from None
+        if not isinstance(row, dict):
+            raise click.ClickException(f"{source}:{number}: expected a JSON object")
+        yield row
+
+
+def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+def highlight(text: str, assessment: Assessment) -> str:
+    """The text with each piece of evidence underlined and coloured by whether it counts."""
+    out, last = [], 0
+    for signal in sorted(assessment.signals, key=lambda s: s.start):
+        if signal.start < last:
+            continue
+        out.append(text[last : signal.start])
+        colour = "red" if signal.counts else "bright_black"
+        out.append(click.style(text[signal.start : signal.end], fg=colour, bold=True, underline=True))
+        last = signal.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+@click.command()
+@click.argument("text")
+@click.option("--channel", type=click.Choice(["chat", "voice", "sms"]), default="chat")
+@click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON")
+def scan(text: str, channel: str, as_json: bool) -> None:
+    """Score one message and show the evidence."""
+    assessment = _detector().assess(text, channel=channel)
+    if as_json:
+        click.echo(json.dumps(assessment.to_dict(), indent=2))
+        return
+    level = assessment.level.label
+    click.echo(
+        f"level: {click.style(level, fg=LEVEL_COLOURS[level], bold=True)}  "
+        f"category: {assessment.category.value}  score: {assessment.score:.2f}"
+    )
+    click.echo(highlight(text, assessment))
+    for signal in assessment.signals:
+        modifiers = ", ".join(sorted(m.value for m in signal.modifiers)) or "counts"
+        click.echo(f"  {signal.kind.value:<20} {signal.text!r} [{modifiers}] ({signal.rule})")
+    for note in assessment.notes:
+        click.echo(f"  note: {note}")
+
+
+@click.command()
+@click.option("--input", "input_path", type=click.File("r", encoding="utf-8"), required=True)
+@click.option("--output", "output_path", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--conversations", is_flag=True, help='Rows are {"id", "turns": [...]}; write the level per turn')
+def detect(input_path: TextIO, output_path: TextIO, conversations: bool) -> None:
+    """Score a JSONL file of messages (or conversations)."""
+    rows = list(_rows(input_path, input_path.name))
+    detector = _detector()
+    with click.progressbar(length=len(rows), label="scoring", file=sys.stderr) as bar:
+        for batch in _batches(rows):
+            if conversations:
+                results = [_conversation_levels(detector, row) for row in batch]
+            else:
+                results = _score_batch(detector, batch)
+            for result in results:
+                output_path.write(json.dumps(result) + "\n")
+            bar.update(len(batch))
+
+
+def _score_batch(detector: Detector, batch: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    texts = [str(row.get("text", "")) for row in batch]
+    channels = [_channel(row) for row in batch]
+    results = []
+    for row, assessment in zip(batch, detector.assess_many(texts, channel=channels), strict=True):
+        data = assessment.to_dict()
+        results.append({"id": row.get("id"), **{k: data[k] for k in ("level", "category", "score", "signals")}})
+    return results
+
+
+def _conversation_levels(detector: Detector, row: dict[str, Any]) -> dict[str, Any]:
+    state = ConversationState()
+    levels, categories = [], []
+    for turn in row.get("turns") or []:
+        text = turn.get("text", "") if isinstance(turn, dict) else str(turn)
+        channel = _channel(turn) if isinstance(turn, dict) else "chat"
+        assessment, state = detector.follow(str(text), state, channel=channel)
+        levels.append(assessment.level.label)
+        categories.append(assessment.category.value)
+    return {"id": row.get("id"), "levels": levels, "categories": categories, "level": state.level.label}
+
+
+def _channel(row: dict[str, Any]) -> str:
+    channel = str(row.get("channel") or "chat")
+    return channel if channel in ("chat", "voice", "sms") else "chat"
+
+
+@click.command()
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--expect-map",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON mapping a data set's own labels to flag / escalate / no_escalation / ignore",
+)
+@click.option("--errors", type=int, default=0, help="Show up to N misclassified rows")
+def evaluate(data_path: Path, expect_map: Path | None, errors: int) -> None:
+    """Measure the detector on labelled data."""
+    with data_path.open(encoding="utf-8") as handle:
+        rows = list(_rows(handle, str(data_path)))
+    detector = _detector()
+    expectations = json.loads(expect_map.read_text()) if expect_map else None
+    levels, expected, mistakes = LevelReport(), ExpectationReport(), []
+    with click.progressbar(length=len(rows), label="evaluating", file=sys.stderr) as bar:
+        for batch in _batches(rows):
+            texts = [str(r.get("text", "")) for r in batch]
+            for row, result in zip(batch, detector.assess_many(texts, channel=[_channel(r) for r in batch]), strict=True):
+                if expectations is not None:
+                    source = str(row.get("source") or data_path.parent.name)
+                    rule = expectation_for(str(row.get("label")), source, expectations)
+                    expected.add(source, str(row.get("label")), rule, result.level)
+                elif "level" in row:
+                    true = RiskLevel.parse(str(row["level"]))
+                    groups = [f"category={row.get('category', 'none')}", f"channel={_channel(row)}"]
+                    levels.add(true, result.level, groups)
+                    if true != result.level:
+                        mistakes.append((row, result))
+            bar.update(len(batch))
+    if expectations is not None:
+        _table(expected.rows())
+        return
+    _print_levels(levels)
+    for row, result in mistakes[:errors]:
+        click.echo(f"  {row.get('id')}: true {row['level']}/{row.get('category')} got {result.level.label}/"
+                   f"{result.category.value}: {row.get('text', '')[:140]!r}")
+
+
+def _print_levels(report: LevelReport) -> None:
+    click.echo("confusion matrix (rows: true level, columns: predicted)")
+    _table(report.confusion_rows())
+    header = ["group", "n", "escalation_recall", "false_escalation_on_none", "flagged_on_none", "within_one", "exact"]
+    rows = [header]
+    for group in sorted(report.by_group, key=lambda g: (g != "all", g)):
+        f = report.figures(group)
+        rows.append([group, str(int(f["n"] or 0)), *(_fmt(f[k]) for k in header[2:5]),
+                     _fmt(f["level_within_one"]), _fmt(f["level_exact"])])
+    click.echo()
+    _table(rows)
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _table(rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+@click.command()
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Extra labelled JSONL file or directory (text, level, category, channel); repeatable",
+)
+@click.option("--model-dir", type=click.Path(path_type=Path), help="Where to write the artifact")
+def train(corpora: tuple[Path, ...], model_dir: Path | None) -> None:
+    """Retrain the model on the built-in corpus plus a contact centre's own labelled data."""
+    from config.settings import get_settings
+    from detector.classifier import RiskModel, artifact_path, corpus_files, corpus_hash, load_corpus
+
+    files = corpus_files(corpora)
+    digest = corpus_hash(files)
+    examples = load_corpus(files)
+    click.echo(f"training on {len(examples)} examples from {len(files)} files (digest {digest})")
+    model = RiskModel.train(examples, digest)
+    path = artifact_path(model_dir or get_settings().model_dir, digest)
+    model.save(path)
+    click.echo(f"wrote {path} ({model.version})")
+    if corpora:
+        click.echo("set STAYLINE_CORPUS_DIRS to the same corpora so the service loads this model")

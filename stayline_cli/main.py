@@ -1,0 +1,19 @@
+"""The ``stayline`` command line."""
+
+from __future__ import annotations
+
+import click
+
+from stayline_cli.detector_commands import detect, evaluate, scan, train
+
+
+@click.group()
+@click.version_option(package_name="stayline")
+def cli() -> None:
+    """stayline: crisis-signal detection and escalation for contact centres."""
+
+
+cli.add_command(scan)
+cli.add_command(detect)
+cli.add_command(evaluate)
+cli.add_command(train)
