@@ -14,7 +14,8 @@ $(BIN)/stayline: pyproject.toml
 venv: $(BIN)/stayline
 
 run: venv
-	$(BIN)/stayline serve
+	@# The HTTP service arrives with issue 4; until then run shows the detector working.
+	$(BIN)/stayline scan "i've been saving up my tablets and tonight is the night"
 
 lint: venv
 	$(BIN)/ruff check .

@@ -23,8 +23,11 @@ def advance(
     other_kinds = {k: t for k, t in state.other_kinds.items() if t > oldest}
 
     counted = [s for s in message.signals if s.counts]
-    # A bare "tonight" is everyday talk; it joins the conversation only beside other evidence.
-    substantive = any(s.kind not in config.supporting_only for s in counted)
+    # A bare "tonight" is everyday talk; it joins the conversation only beside other evidence, in this
+    # message or earlier in a conversation that already carries risk.
+    substantive = (
+        any(s.kind not in config.supporting_only for s in counted) or state.level >= RiskLevel.MODERATE
+    )
     for signal in counted:
         if signal.kind in config.supporting_only and not substantive:
             continue

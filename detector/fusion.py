@@ -48,7 +48,7 @@ class FusionConfig:
     supporting_only: frozenset[SignalKind]
     model_thresholds: dict[RiskLevel, float]
     model_ceiling: RiskLevel
-    discounted_ceiling: RiskLevel
+    discounted_ceilings: dict[Modifier, RiskLevel]
     rule_confidence: dict[RiskLevel, float]
     window_chars: int
     window_overlap: int
@@ -68,7 +68,7 @@ def fusion_config() -> FusionConfig:
         supporting_only=frozenset(SignalKind(k) for k in data["supporting_only"]),
         model_thresholds={RiskLevel.parse(k): float(v) for k, v in data["model_thresholds"].items()},
         model_ceiling=RiskLevel.parse(data["model_ceiling"]),
-        discounted_ceiling=RiskLevel.parse(data["discounted_ceiling"]),
+        discounted_ceilings={Modifier(k): RiskLevel.parse(v) for k, v in data["discounted_ceilings"].items()},
         rule_confidence={RiskLevel.parse(k): float(v) for k, v in data["rule_confidence"].items()},
         window_chars=int(data["window_chars"]),
         window_overlap=int(data["window_overlap"]),
@@ -127,6 +127,15 @@ def model_level(cumulative: dict[RiskLevel, float], config: FusionConfig) -> Ris
         if cumulative[level] >= config.model_thresholds[level]:
             proposed = level
     return min(proposed, config.model_ceiling)
+
+
+def discounted_ceiling(discounted: Iterable[Signal], config: FusionConfig) -> RiskLevel:
+    """How far the model may go when all the rule evidence was discounted by its context."""
+    ceiling = RiskLevel.IMMINENT
+    for signal in discounted:
+        for modifier in signal.modifiers:
+            ceiling = min(ceiling, config.discounted_ceilings.get(modifier, ceiling))
+    return ceiling
 
 
 def fused_score(model_risk: float, rule_level: RiskLevel, config: FusionConfig) -> float:

@@ -122,7 +122,7 @@ def _clean_characters(text: str, t: Tables) -> MappedText:
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 _LEET_WORD = re.compile(r"[a-z0-9@!$|+]*[a-z][a-z0-9@!$|+]*")
 _UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|k|m|mg|ml|g|kg|gb|mb|x|h|hrs?|mins?|yo)")
-_WORD = re.compile(r"[a-z][a-z']*")
+_WORD = re.compile(r"(?<![a-z0-9])[a-z][a-z']*(?![a-z0-9])")
 _STUTTER = re.compile(r"\b([a-z]+)(?:[\s,.-]+\1\b)+")
 _HYPHEN_STUTTER = re.compile(r"\b([a-z]{1,3})-(?=\1)")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -135,6 +135,15 @@ def _undo_leet(match: re.Match[str], leet: dict[str, str]) -> str:
     letters = sum(c.isalpha() for c in word)
     if letters < 2 or letters * 2 < len(word) or _UNIT.fullmatch(word) or not any(c in leet for c in word):
         return word
+    # Repeat until stable: each swap can make a neighbour a letter ("a|0a" -> "a|oa" -> "aloa").
+    while True:
+        swapped = _swap_leet_once(word, leet)
+        if swapped == word:
+            return word
+        word = swapped
+
+
+def _swap_leet_once(word: str, leet: dict[str, str]) -> str:
     chars = list(word)
     for i, char in enumerate(word):
         if char not in leet:
@@ -149,7 +158,7 @@ def _undo_leet(match: re.Match[str], leet: dict[str, str]) -> str:
 
 def normalize(text: str) -> MappedText:
     t = tables()
-    mapped = _clean_characters(text, t)
+    mapped = _clean_characters(text, t).sub(_SPACES, lambda m: " ")
     mapped = mapped.sub(_LEET_WORD, lambda m: _undo_leet(m, t.leet))
     mapped = mapped.sub(_SPACED_LETTERS, lambda m: m.group(0).replace(" ", ""))
     mapped = mapped.sub(_HYPHEN_STUTTER, lambda m: "")

@@ -20,6 +20,7 @@ from detector.conversation import advance
 from detector.fusion import (
     Evidence,
     combination_level,
+    discounted_ceiling,
     evidence_level,
     fused_score,
     fusion_config,
@@ -90,7 +91,7 @@ class Detector:
         results = []
         for i, (text, notes) in enumerate(decoded):
             if not text.strip():
-                results.append(self._empty(notes + ("empty text",)))
+                results.append(self._empty((*notes, "empty text")))
                 continue
             signals, patterns = self._signals([(windows[j], docs[j]) for j in per_text[i]], text)
             best = max(per_text[i], key=lambda j: probabilities[j][2:].sum())
@@ -99,7 +100,7 @@ class Detector:
             }
             english = all(looks_english(windows[j].mapped.text) for j in per_text[i])
             if not english:
-                notes += ("language not supported yet: scored by rules and model trained on English",)
+                notes = (*notes, "language not supported yet: scored by rules and model trained on English")
             results.append(self._fuse(signals, patterns, cumulative, categories[best], english, notes))
         return results
 
@@ -157,10 +158,12 @@ class Detector:
         rule_level, rule_category = strongest(evidence)
 
         proposed = model_level(cumulative, self.config)
-        counted = [e for e in evidence if e.signal.counts and e.signal.kind not in self.config.supporting_only]
+        counted = [
+            e for e in evidence if e.signal.counts and e.signal.kind not in self.config.supporting_only
+        ]
         discounted = [s for s in signals if not s.counts and s.kind not in self.config.supporting_only]
         if discounted and not counted:
-            proposed = min(proposed, self.config.discounted_ceiling)
+            proposed = min(proposed, discounted_ceiling(discounted, self.config))
         level = max(rule_level, proposed)
 
         if level <= RiskLevel.LOW:

@@ -57,6 +57,7 @@ def compile_phrase(phrase: str, lexicon: dict[str, list[str]], nlp: Language) ->
         if word.startswith("*"):
             tokens.append({"OP": f"{{0,{int(word[1:] or 1)}}}"})
             continue
+        spec: list[dict[str, Any]]
         if _is_set(word):
             spec = [{"LOWER": {"IN": _alternatives(word, phrase, lexicon, nlp)}}]
         elif _is_clitic(word):
@@ -92,7 +93,7 @@ def _alternatives(word: str, phrase: str, lexicon: dict[str, list[str]], nlp: La
 
 
 def _is_clitic(part: str) -> bool:
-    """"'m", "'ll", "n't" are tokens of their own in text even though they do not tokenize alone."""
+    """ "'m", "'ll", "n't" are tokens of their own in text even though they do not tokenize alone."""
     return part.startswith("'") or part == "n't"
 
 

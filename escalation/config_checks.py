@@ -86,7 +86,7 @@ def _rule_references(rules: Section[RuleConfig], chains: set[str] | None) -> Ite
 
 def _routing_coverage(rules: Section[RuleConfig]) -> Iterator[ConfigError]:
     """Each routed level needs a rule with no other condition, so no conversation falls through."""
-    if not rules.readable or len(rules.valid) != len(rules.raw):
+    if not rules.list_found or len(rules.valid) != len(rules.raw):
         return  # broken rules are already reported; guessing coverage from the rest would mislead
     for level in ROUTED_LEVELS:
         covered = any(level in rule.levels and rule.to_core().is_catch_all for _, rule in rules.valid)
@@ -97,7 +97,7 @@ def _routing_coverage(rules: Section[RuleConfig]) -> Iterator[ConfigError]:
 
 
 def _declared_teams(responders: Section[ResponderConfig]) -> set[str] | None:
-    if not responders.readable:
+    if not responders.list_found:
         return None
     teams: set[str] = set()
     for item in responders.raw:

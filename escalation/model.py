@@ -1,4 +1,4 @@
-"""The escalation vocabulary: levels, channels, incident states, responders and the actions the engine emits.
+"""The escalation vocabulary: levels, channels, incident states, chains, responders and the engine's actions.
 
 Kept free of ``detector`` on purpose: the engine speaks in plain strings ("high", "suicide") at its edge,
 so either side can change its internals without the other noticing.
@@ -79,6 +79,81 @@ class AlarmReason(StrEnum):
     EMPTY_TEAM = "empty_team"
     UNKNOWN_TARGET = "unknown_target"
     NO_USABLE_CHANNEL = "no_usable_channel"
+
+
+class TargetKind(StrEnum):
+    RESPONDER = "responder"
+    SCHEDULE = "schedule"
+    TEAM = "team"
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: TargetKind
+    name: str
+
+
+@dataclass(frozen=True)
+class Tier:
+    """Who to page, how, and how long to wait; ``repeats`` extra rounds follow the first one."""
+
+    name: str
+    targets: tuple[Target, ...]
+    channels: tuple[Channel, ...]
+    dispatch: Dispatch = Dispatch.PARALLEL
+    ack_timeout_seconds: int = 300
+    repeats: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.targets or not self.channels:
+            raise ValueError(f"tier {self.name!r} needs at least one target and one channel")
+        if self.ack_timeout_seconds <= 0 or self.repeats < 0:
+            raise ValueError(f"tier {self.name!r} needs a positive timeout and non-negative repeats")
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Ordered tiers plus the timers that keep an incident from going quiet.
+
+    The last tier is the fallback: alarms about unreachable steps go to it, and it is the standing alarm.
+    """
+
+    name: str
+    tiers: tuple[Tier, ...]
+    standing_alarm_interval_seconds: int
+    remind_after_ack_seconds: int = 3600
+    resume_after_reminder_seconds: int = 900
+
+    def __post_init__(self) -> None:
+        # Checked here as well as in the config so a chain built in code cannot be silent either.
+        if not self.tiers:
+            raise ValueError(f"chain {self.name!r} has no tiers")
+        timers = (
+            self.standing_alarm_interval_seconds,
+            self.remind_after_ack_seconds,
+            self.resume_after_reminder_seconds,
+        )
+        if min(timers) <= 0:
+            raise ValueError(f"chain {self.name!r} timers must all be positive")
+
+    @property
+    def fallback_tier(self) -> int:
+        return len(self.tiers) - 1
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How routing starts a chain: the first ``parallel_tiers`` tiers are paged together, on ``channels``.
+
+    Empty ``channels`` keeps each tier's own channels.
+    """
+
+    parallel_tiers: int = 1
+    channels: tuple[Channel, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.parallel_tiers < 1:
+            raise ValueError("an opening pages at least one tier")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 Location = Sequence[str | int]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class ConfigError:
     """One problem in a configuration file; ``line`` is 1-based, None when the file itself is at fault."""
 
@@ -52,6 +52,10 @@ class YamlDocument:
         for detail in exc.errors():
             location = [*base, *detail["loc"]]
             message = str(detail["msg"]).removeprefix("Value error, ")
+            given = detail.get("input")
+            # Echo short scalar inputs back: "got 'pager'" finds the typo faster than the rule does.
+            if isinstance(given, str | int | float) and len(repr(given)) <= 60 and repr(given) not in message:
+                message += f" (got {given!r})"
             errors.append(self.error(location, message))
         return errors
 
@@ -92,14 +96,11 @@ class Section(Generic[ItemModel]):
     raw: list[Any] = field(default_factory=list)
     valid: list[tuple[int, ItemModel]] = field(default_factory=list)
     errors: list[ConfigError] = field(default_factory=list)
-
-    @property
-    def readable(self) -> bool:
-        return self.document is not None
+    list_found: bool = False
 
     def declared(self, attribute: str = "name") -> set[str] | None:
-        """Names declared in the file, valid or not; None if the file could not be read at all."""
-        if self.document is None:
+        """Names declared in the file, valid or not; None if its list could not be read at all."""
+        if not self.list_found:
             return None
         return {str(item[attribute]) for item in self.raw if isinstance(item, dict) and attribute in item}
 
@@ -120,6 +121,7 @@ def read_section(path: Path, key: str, model: type[ItemModel]) -> Section[ItemMo
         section.errors.append(document.error([], f"expected a single top-level key {key!r} holding a list"))
         return section
     section.raw = data[key]
+    section.list_found = True
     for index, item in enumerate(section.raw):
         try:
             section.valid.append((index, model.model_validate(item)))
@@ -146,7 +148,8 @@ def _index(node: yaml.Node, path: tuple[str, ...], document: YamlDocument, error
             key = str(key_node.value)
             if key in seen:
                 # safe_load keeps the last duplicate without a word; a rota edited twice is a real risk.
-                errors.append(document.error([*path, key], "duplicate key; only the last one would count"))
+                message = f"{describe([*path, key])}: duplicate key; only the last one would count"
+                errors.append(ConfigError(str(document.path), key_node.start_mark.line + 1, message))
             seen.add(key)
             document.lines[(*path, key)] = key_node.start_mark.line + 1
             _index(value_node, (*path, key), document, errors)

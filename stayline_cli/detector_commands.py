@@ -80,7 +80,9 @@ def scan(text: str, channel: str, as_json: bool) -> None:
 @click.command()
 @click.option("--input", "input_path", type=click.File("r", encoding="utf-8"), required=True)
 @click.option("--output", "output_path", type=click.File("w", encoding="utf-8"), default="-")
-@click.option("--conversations", is_flag=True, help='Rows are {"id", "turns": [...]}; write the level per turn')
+@click.option(
+    "--conversations", is_flag=True, help='Rows are {"id", "turns": [...]}; write the level per turn'
+)
 def detect(input_path: TextIO, output_path: TextIO, conversations: bool) -> None:
     """Score a JSONL file of messages (or conversations)."""
     rows = list(_rows(input_path, input_path.name))
@@ -102,7 +104,9 @@ def _score_batch(detector: Detector, batch: Sequence[dict[str, Any]]) -> list[di
     results = []
     for row, assessment in zip(batch, detector.assess_many(texts, channel=channels), strict=True):
         data = assessment.to_dict()
-        results.append({"id": row.get("id"), **{k: data[k] for k in ("level", "category", "score", "signals")}})
+        results.append(
+            {"id": row.get("id"), **{k: data[k] for k in ("level", "category", "score", "signals")}}
+        )
     return results
 
 
@@ -124,7 +128,9 @@ def _channel(row: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+)
 @click.option(
     "--expect-map",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -141,7 +147,9 @@ def evaluate(data_path: Path, expect_map: Path | None, errors: int) -> None:
     with click.progressbar(length=len(rows), label="evaluating", file=sys.stderr) as bar:
         for batch in _batches(rows):
             texts = [str(r.get("text", "")) for r in batch]
-            for row, result in zip(batch, detector.assess_many(texts, channel=[_channel(r) for r in batch]), strict=True):
+            for row, result in zip(
+                batch, detector.assess_many(texts, channel=[_channel(r) for r in batch]), strict=True
+            ):
                 if expectations is not None:
                     source = str(row.get("source") or data_path.parent.name)
                     rule = expectation_for(str(row.get("label")), source, expectations)
@@ -158,19 +166,36 @@ def evaluate(data_path: Path, expect_map: Path | None, errors: int) -> None:
         return
     _print_levels(levels)
     for row, result in mistakes[:errors]:
-        click.echo(f"  {row.get('id')}: true {row['level']}/{row.get('category')} got {result.level.label}/"
-                   f"{result.category.value}: {row.get('text', '')[:140]!r}")
+        click.echo(
+            f"  {row.get('id')}: true {row['level']}/{row.get('category')} got {result.level.label}/"
+            f"{result.category.value}: {row.get('text', '')[:140]!r}"
+        )
 
 
 def _print_levels(report: LevelReport) -> None:
     click.echo("confusion matrix (rows: true level, columns: predicted)")
     _table(report.confusion_rows())
-    header = ["group", "n", "escalation_recall", "false_escalation_on_none", "flagged_on_none", "within_one", "exact"]
+    header = [
+        "group",
+        "n",
+        "escalation_recall",
+        "false_escalation_on_none",
+        "flagged_on_none",
+        "within_one",
+        "exact",
+    ]
     rows = [header]
     for group in sorted(report.by_group, key=lambda g: (g != "all", g)):
         f = report.figures(group)
-        rows.append([group, str(int(f["n"] or 0)), *(_fmt(f[k]) for k in header[2:5]),
-                     _fmt(f["level_within_one"]), _fmt(f["level_exact"])])
+        rows.append(
+            [
+                group,
+                str(int(f["n"] or 0)),
+                *(_fmt(f[k]) for k in header[2:5]),
+                _fmt(f["level_within_one"]),
+                _fmt(f["level_exact"]),
+            ]
+        )
     click.echo()
     _table(rows)
 

@@ -31,7 +31,9 @@ def test_undoes_obfuscation_slang_and_speech(raw: str, expected: str) -> None:
     assert normalize(raw).text.strip() == expected
 
 
-@pytest.mark.parametrize("raw", ["order ab12345 arrives at 4am", "room 2b, 3rd floor", "hello!", "24/7 support"])
+@pytest.mark.parametrize(
+    "raw", ["order ab12345 arrives at 4am", "room 2b, 3rd floor", "hello!", "24/7 support"]
+)
 def test_leaves_order_numbers_times_and_punctuation_alone(raw: str) -> None:
     assert normalize(raw).text == raw.lower()
 

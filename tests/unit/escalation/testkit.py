@@ -18,23 +18,32 @@ LONDON = "Europe/London"
 T0 = datetime(2025, 6, 10, 14, 0, tzinfo=UTC)
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
-def local(zone: str, *parts: int) -> datetime:
-    return datetime(*parts, tzinfo=ZoneInfo(zone))  # type: ignore[misc]
+def local(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A wall-clock time in ``zone`` (first occurrence if the hour repeats)."""
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
 
 
 def seconds(count: float) -> timedelta:
     return timedelta(seconds=count)
 
 
-def person(name: str, channels: tuple[Channel, ...] = (Channel.VOICE, Channel.SMS), teams: tuple[str, ...] = ()) -> Responder:
+def person(
+    name: str, channels: tuple[Channel, ...] = (Channel.VOICE, Channel.SMS), teams: tuple[str, ...] = ()
+) -> Responder:
     return Responder(name=name, channels=channels, teams=teams, phone="+12025550150")
 
 
-def rotation(members: tuple[str, ...], handoff_time: time, start: date, handoff: Handoff = Handoff.DAILY, hours: ActiveHours | None = None) -> Layer:
+def rotation(
+    members: tuple[str, ...],
+    handoff_time: time,
+    start: date,
+    handoff: Handoff = Handoff.DAILY,
+    hours: ActiveHours | None = None,
+) -> Layer:
     return Layer("rotation", members, handoff, handoff_time, start, hours)
 
 
@@ -47,17 +56,33 @@ def standard_roster(primary_hours: ActiveHours | None = None, **overrides: Respo
         "Sup": person("Sup", (Channel.VOICE, Channel.SMS, Channel.CONSOLE), ("supervisors",)),
     }
     responders.update(overrides)
-    primary = Schedule(NEW_YORK and "primary", NEW_YORK, (rotation(("Ana", "Ben"), time(9), date(2025, 1, 1), hours=primary_hours),))
-    return Roster(responders={name: r for name, r in responders.items()}, schedules={"primary": primary})
+    primary = Schedule(
+        "primary", NEW_YORK, (rotation(("Ana", "Ben"), time(9), date(2025, 1, 1), hours=primary_hours),)
+    )
+    return Roster(responders=responders, schedules={"primary": primary})
 
 
 def crisis_chain() -> Chain:
     return Chain(
         name="crisis",
         tiers=(
-            Tier("on-call", (Target(TargetKind.SCHEDULE, "primary"),), (Channel.VOICE, Channel.SMS), ack_timeout_seconds=180, repeats=2),
-            Tier("backup", (Target(TargetKind.TEAM, "backup"),), (Channel.VOICE,), Dispatch.ROUND_ROBIN, 180, 1),
-            Tier("supervisors", (Target(TargetKind.TEAM, "supervisors"),), (Channel.VOICE, Channel.SMS), ack_timeout_seconds=300, repeats=1),
+            Tier(
+                "on-call",
+                (Target(TargetKind.SCHEDULE, "primary"),),
+                (Channel.VOICE, Channel.SMS),
+                ack_timeout_seconds=180,
+                repeats=2,
+            ),
+            Tier(
+                "backup", (Target(TargetKind.TEAM, "backup"),), (Channel.VOICE,), Dispatch.ROUND_ROBIN, 180, 1
+            ),
+            Tier(
+                "supervisors",
+                (Target(TargetKind.TEAM, "supervisors"),),
+                (Channel.VOICE, Channel.SMS),
+                ack_timeout_seconds=300,
+                repeats=1,
+            ),
         ),
         standing_alarm_interval_seconds=300,
         remind_after_ack_seconds=1800,
@@ -69,8 +94,19 @@ def on_call_chain() -> Chain:
     return Chain(
         name="on-call",
         tiers=(
-            Tier("on-call", (Target(TargetKind.SCHEDULE, "primary"),), (Channel.SMS,), ack_timeout_seconds=900, repeats=1),
-            Tier("supervisors", (Target(TargetKind.TEAM, "supervisors"),), (Channel.SMS,), ack_timeout_seconds=900),
+            Tier(
+                "on-call",
+                (Target(TargetKind.SCHEDULE, "primary"),),
+                (Channel.SMS,),
+                ack_timeout_seconds=900,
+                repeats=1,
+            ),
+            Tier(
+                "supervisors",
+                (Target(TargetKind.TEAM, "supervisors"),),
+                (Channel.SMS,),
+                ack_timeout_seconds=900,
+            ),
         ),
         standing_alarm_interval_seconds=1800,
     )
@@ -81,13 +117,23 @@ def standard_routing(crisis: Chain | None = None) -> Routing:
     return Routing(default_rules(on_call_chain="on-call", crisis_chain="crisis"), chains)
 
 
-def signal(level: Level, at: datetime = T0, conversation: str = "conv-1", source: SignalSource = SignalSource.DETECTOR, category: str = "suicide") -> Signal:
+def signal(
+    level: Level,
+    at: datetime = T0,
+    conversation: str = "conv-1",
+    source: SignalSource = SignalSource.DETECTOR,
+    category: str = "suicide",
+) -> Signal:
     flagged_by = "agent-7" if source is SignalSource.AGENT else None
     return Signal(conversation, level, category, "chat", "crisis-line", at, source, flagged_by)
 
 
-def open_incident(level: Level, at: datetime = T0, roster: Roster | None = None, routing: Routing | None = None) -> Incident:
-    incident = open_or_raise(None, signal(level, at), routing or standard_routing(), roster or standard_roster(), "inc-1")
+def open_incident(
+    level: Level, at: datetime = T0, roster: Roster | None = None, routing: Routing | None = None
+) -> Incident:
+    incident = open_or_raise(
+        None, signal(level, at), routing or standard_routing(), roster or standard_roster(), "inc-1"
+    )
     assert incident is not None
     return incident
 

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from detector import Detector, Modifier, SignalKind
+
+
+def modifiers_of(detector: Detector, text: str, kind: SignalKind) -> frozenset[Modifier]:
+    signals = [s for s in detector.assess(text).signals if s.kind == kind]
+    assert signals, f"no {kind} evidence in {text!r}"
+    return signals[0].modifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modifier"),
+    [
+        ("I would never kill myself, I just want a refund", SignalKind.INTENT, Modifier.NEGATED),
+        ("if I ever felt suicidal who would I talk to", SignalKind.INTENT, Modifier.HYPOTHETICAL),
+        (
+            "years ago I tried to end my life but I'm in a better place",
+            SignalKind.INTENT,
+            Modifier.HISTORICAL,
+        ),
+        ("my uncle said he wants to kill himself", SignalKind.INTENT, Modifier.OTHER_PERSON),
+        ("ugh kill myself lol this spreadsheet", SignalKind.INTENT, Modifier.JOKING),
+        ("we watched a documentary about a suicide attempt survivor", SignalKind.INTENT, Modifier.TOPIC),
+        ("I burned myself on the oven while cooking", SignalKind.SELF_HARM, Modifier.ACCIDENTAL),
+    ],
+)
+def test_context_modifiers(detector: Detector, text: str, kind: SignalKind, modifier: Modifier) -> None:
+    assert modifier in modifiers_of(detector, text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seriously, not joking, I want to kill myself",
+        "I can't stop thinking about killing myself",
+        "I don't know why I want to die every day",
+        "I don't want to be here anymore",
+    ],
+)
+def test_pseudo_triggers_and_inner_negation_do_not_discount(detector: Detector, text: str) -> None:
+    signals = detector.assess(text).signals
+    assert any(s.counts and s.kind != SignalKind.TIMELINE for s in signals), [s.to_dict() for s in signals]
+
+
+def test_a_comma_ends_a_negation_scope(detector: Detector) -> None:
+    result = detector.assess("I'm not okay, I want to die")
+    assert any(s.kind == SignalKind.IDEATION and s.counts for s in result.signals)

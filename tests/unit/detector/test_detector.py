@@ -1,0 +1,139 @@
+"""Behaviour of the whole detector on invented messages (never the dev set's sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detector import Category, Detector, Modifier, RiskLevel, SignalKind
+
+CASES = [
+    # text, channel, level, category
+    ("Can you change the delivery address on order 000-5521 please", "chat", RiskLevel.NONE, Category.NONE),
+    ("my phone died halfway through the call, can you ring back", "chat", RiskLevel.NONE, Category.NONE),
+    ("honestly I could murder a pizza after this shift", "chat", RiskLevel.NONE, Category.NONE),
+    ("please kill the app session, it keeps freezing", "chat", RiskLevel.NONE, Category.NONE),
+    ("lol no I'm not going to kill myself over a late fee", "chat", RiskLevel.NONE, Category.NONE),
+    ("I keep wishing I could just stop existing", "chat", RiskLevel.MODERATE, Category.SUICIDE),
+    ("everyone at home would be better off without me", "chat", RiskLevel.MODERATE, Category.SUICIDE),
+    ("ive started planning how to end my life", "chat", RiskLevel.HIGH, Category.SUICIDE),
+    ("not joking, i really want to k1ll mys3lf", "chat", RiskLevel.HIGH, Category.SUICIDE),
+    ("i burnt my arms with a lighter again last night", "chat", RiskLevel.HIGH, Category.SELF_HARM),
+    (
+        "my cousin keeps telling people she is going to kill herself",
+        "chat",
+        RiskLevel.HIGH,
+        Category.THIRD_PARTY,
+    ),
+    (
+        "I have swallowed a whole packet of paracetamol and I feel sick",
+        "chat",
+        RiskLevel.IMMINENT,
+        Category.SUICIDE,
+    ),
+    (
+        "the rope is ready in the garage and I will do it tonight",
+        "chat",
+        RiskLevel.IMMINENT,
+        Category.SUICIDE,
+    ),
+    ("um so i i took all my sleeping pills like an hour ago", "voice", RiskLevel.IMMINENT, Category.SUICIDE),
+    (
+        "my brother just phoned me from the top of the bridge",
+        "chat",
+        RiskLevel.IMMINENT,
+        Category.THIRD_PARTY,
+    ),
+    ("he's trying to kick the door in right now please help", "chat", RiskLevel.IMMINENT, Category.ABUSE),
+]
+
+
+@pytest.mark.parametrize(("text", "channel", "level", "category"), CASES)
+def test_levels_and_categories(
+    detector: Detector, text: str, channel: str, level: RiskLevel, category: Category
+) -> None:
+    result = detector.assess(text, channel=channel)
+    assert (result.level, result.category) == (level, category), result.to_dict()
+
+
+def test_evidence_spans_index_the_original_text(detector: Detector) -> None:
+    text = "I'm fine with the bill.  But honestly I w4nt to k1ll mys3lf"
+    result = detector.assess(text)
+    intent = [s for s in result.signals if s.kind == SignalKind.INTENT]
+    assert intent and text[intent[0].start : intent[0].end] == intent[0].text == "k1ll mys3lf"
+
+
+def test_imminent_needs_evidence_not_a_model_score(detector: Detector) -> None:
+    result = detector.assess("everything is pointless and I am so very tired of it all")
+    assert result.level < RiskLevel.IMMINENT
+    assert result.model_level <= RiskLevel.HIGH
+
+
+def test_negation_is_recorded_on_the_signal(detector: Detector) -> None:
+    result = detector.assess("no, I'm not thinking of hurting myself, I'm thinking of switching plans")
+    assert result.level <= RiskLevel.LOW
+    assert any(Modifier.NEGATED in s.modifiers for s in result.signals)
+
+
+def test_assess_many_matches_assess(detector: Detector) -> None:
+    texts = [c[0] for c in CASES]
+    batch = detector.assess_many(texts, channel=[c[1] for c in CASES])
+    single = [detector.assess(t, channel=c) for t, c, _, _ in CASES]
+    assert [(a.level, a.category) for a in batch] == [(a.level, a.category) for a in single]
+
+
+def test_score_is_a_probability_ordered_with_risk(detector: Detector) -> None:
+    calm = detector.assess("thanks, that's sorted my broadband")
+    crisis = detector.assess("I am going to kill myself tonight")
+    assert 0.0 <= calm.score < 0.5 < crisis.score <= 1.0
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text_is_none_with_a_note(detector: Detector, text: str) -> None:
+    result = detector.assess(text)
+    assert result.level == RiskLevel.NONE and "empty text" in result.notes
+
+
+def test_invalid_utf8_is_replaced_and_still_scanned(detector: Detector) -> None:
+    result = detector.assess(b"i want to kill myself \xff\xfe tonight")
+    assert result.level == RiskLevel.IMMINENT
+    assert "invalid UTF-8 replaced" in result.notes
+
+
+def test_control_characters_do_not_hide_words(detector: Detector) -> None:
+    result = detector.assess("i want to \x00kill\x07 myself")
+    assert result.level >= RiskLevel.HIGH
+
+
+def test_emoji_only_is_valid(detector: Detector) -> None:
+    result = detector.assess("😂😂😂🙃")
+    assert result.level <= RiskLevel.LOW
+
+
+def test_other_language_is_flagged_not_supported(detector: Detector) -> None:
+    result = detector.assess("Bonjour, je voudrais modifier mon adresse de livraison pour la commande")
+    assert result.language_supported is False
+    assert any("language not supported" in n for n in result.notes)
+
+
+def test_a_megabyte_is_scanned_whole_in_windows(detector: Detector) -> None:
+    filler = "The parcel was late again and the tracking page shows nothing useful. " * 15000
+    text = filler + "I have swallowed all of my pills."
+    assert len(text) > 1_000_000
+    result = detector.assess(text)
+    assert result.level == RiskLevel.IMMINENT
+    attempt = next(s for s in result.signals if s.kind == SignalKind.ATTEMPT_IN_PROGRESS)
+    assert text[attempt.start : attempt.end] == attempt.text
+    assert attempt.start > len(filler) - 10
+
+
+def test_non_text_is_a_clear_error(detector: Detector) -> None:
+    with pytest.raises(TypeError):
+        detector.assess(12345)  # type: ignore[arg-type]
+
+
+def test_unknown_channel_is_a_clear_error(detector: Detector) -> None:
+    with pytest.raises(ValueError, match="unknown channel"):
+        detector.assess("hello", channel="fax")

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from detector.rules import PatternError, RuleMatcher, compile_phrase
+
+LEXICON = {"DIE": ["die", "dying"]}
+
+
+def test_phrase_syntax() -> None:
+    nlp = spacy.blank("en")
+    tokens = compile_phrase("don't want|wish to? $DIE *2", LEXICON, nlp)
+    assert tokens[:2] == [{"LOWER": "do"}, {"LOWER": "n't"}]
+    assert tokens[2] == {"LOWER": {"IN": ["want", "wish"]}}
+    assert tokens[3] == {"LOWER": "to", "OP": "?"}
+    assert tokens[4] == {"LOWER": {"IN": ["die", "dying"]}}
+    assert tokens[5] == {"OP": "{0,2}"}
+
+
+@pytest.mark.parametrize("bad", ["$NOPE word", "answering|don't", "*3"])
+def test_bad_patterns_fail_loudly(bad: str) -> None:
+    with pytest.raises(PatternError):
+        compile_phrase(bad, LEXICON, spacy.blank("en"))
+
+
+def test_shipped_patterns_compile_and_match() -> None:
+    nlp = spacy.blank("en")
+    matcher = RuleMatcher(nlp)
+    assert len(matcher.rules) >= 25
+    names = {m.rule.name for m in matcher(nlp("i have been saving up my tablets"))}
+    assert names == {"means.stockpile"}
