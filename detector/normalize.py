@@ -93,8 +93,13 @@ def tables() -> Tables:
     )
 
 
+_ASCII_CONTROLS = {c: " " for c in range(32)} | {127: " "}
+
+
 def _clean_characters(text: str, t: Tables) -> MappedText:
     """NFKC, strip accents, zero-width and control characters, map look-alikes, lowercase."""
+    if text.isascii():  # the common case: one character in, one out, so the map is the identity
+        return MappedText.identity(text.translate(_ASCII_CONTROLS).lower().replace("`", "'"))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -127,8 +127,9 @@ class Detector:
         found: dict[tuple[str, int, int], Signal] = {}
         pattern_category: dict[Signal, Category | None] = {}
         for window, doc in pieces:
-            scopes = self.context.scopes(doc)
-            for match in self.rules(doc):
+            matches = self.rules(doc)
+            scopes = self.context.scopes(doc) if matches else []
+            for match in matches:
                 span = doc[match.start : match.end]
                 start, end = window.mapped.original_span(span.start_char, span.end_char)
                 start, end = start + window.offset, end + window.offset

@@ -193,7 +193,7 @@ def _take_step(incident: Incident, now: datetime) -> tuple[Incident, list[Action
         incident,
         state=IncidentState.PAGING,
         position=incident.position + 1,
-        steps_taken=incident.steps_taken,
+        steps_taken=incident.steps_taken + 1,
         highest_tier=max(incident.highest_tier, step.highest_tier),
         next_action_at=next_at,
     )
