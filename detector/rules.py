@@ -153,7 +153,7 @@ class RuleMatcher:
     def __call__(self, doc: Doc) -> list[RuleMatch]:
         words = {t.lower_ for t in doc}
         candidates = sorted({i for w in words for i in self.by_anchor.get(w, ())})
-        found = []
+        found: list[RuleMatch] = []
         for index in candidates:
             phrase = self.phrases[index]
             if all(allowed & words for allowed in phrase.required):
