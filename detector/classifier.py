@@ -147,7 +147,14 @@ def load_or_train(model_dir: Path, extra_corpora: Iterable[Path] = ()) -> RiskMo
                 return model
         except Exception:  # a corrupt or incompatible artifact is retrained, not fatal
             log.warning("model artifact %s unreadable; retraining", path)
+    return train_and_save(model_dir, extra_corpora)
+
+
+def train_and_save(model_dir: Path, extra_corpora: Iterable[Path] = ()) -> RiskModel:
+    """Train on the built-in corpus plus ``extra_corpora`` and write the artifact where loading looks."""
+    files = corpus_files(extra_corpora)
+    digest = corpus_hash(files)
     log.info("training detector model on %d corpus files (digest %s)", len(files), digest)
     model = RiskModel.train(load_corpus(files), digest)
-    model.save(path)
+    model.save(artifact_path(model_dir, digest))
     return model

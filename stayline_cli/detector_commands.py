@@ -222,15 +222,11 @@ def _table(rows: list[list[str]]) -> None:
 def train(corpora: tuple[Path, ...], model_dir: Path | None) -> None:
     """Retrain the model on the built-in corpus plus a contact centre's own labelled data."""
     from config.settings import get_settings
-    from detector.classifier import RiskModel, artifact_path, corpus_files, corpus_hash, load_corpus
+    from detector.classifier import artifact_path, train_and_save
 
-    files = corpus_files(corpora)
-    digest = corpus_hash(files)
-    examples = load_corpus(files)
-    click.echo(f"training on {len(examples)} examples from {len(files)} files (digest {digest})")
-    model = RiskModel.train(examples, digest)
-    path = artifact_path(model_dir or get_settings().model_dir, digest)
-    model.save(path)
-    click.echo(f"wrote {path} ({model.version})")
+    directory = model_dir or get_settings().model_dir
+    click.echo(f"training on the built-in corpus plus {len(corpora)} extra corpora...")
+    model = train_and_save(directory, corpora)
+    click.echo(f"wrote {artifact_path(directory, model.corpus_digest)} ({model.version})")
     if corpora:
         click.echo("set STAYLINE_CORPUS_DIRS to the same corpora so the service loads this model")
