@@ -39,29 +39,26 @@ class MappedText:
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> MappedText:
         """Like ``re.sub`` but every replacement character maps to the whole matched original span."""
+        edits = [
+            (m.start(), m.end(), new) for m in pattern.finditer(self.text) if (new := replace(m)) != m[0]
+        ]
+        if not edits:
+            return self  # the common case: nothing to change, so nothing to copy
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         last = 0
-        for match in pattern.finditer(self.text):
-            a, b = match.span()
+        for a, b, new in edits:
             out.append(self.text[last:a])
             starts.extend(self.starts[last:a])
             ends.extend(self.ends[last:a])
-            new = replace(match)
-            if new and b > a:
-                origin_start, origin_end = self.starts[a], max(self.ends[a:b])
+            if new:
+                # An empty match (an insertion) borrows the neighbouring character's span.
+                anchor_start, anchor_end = (a, b) if b > a else (min(a, len(self.text) - 1),) * 2
                 out.append(new)
-                starts.extend([origin_start] * len(new))
-                ends.extend([origin_end] * len(new))
-            elif new:  # insertion at an empty match: borrow the neighbouring character's span
-                anchor = min(a, len(self.text) - 1)
-                out.append(new)
-                starts.extend([self.starts[anchor]] * len(new))
-                ends.extend([self.ends[anchor]] * len(new))
+                starts.extend([self.starts[anchor_start]] * len(new))
+                ends.extend([max(self.ends[anchor_start : max(anchor_end, anchor_start + 1)])] * len(new))
             last = b
-        if last == 0 and not out:
-            return self
         out.append(self.text[last:])
         starts.extend(self.starts[last:])
         ends.extend(self.ends[last:])
@@ -77,6 +74,7 @@ class Tables:
     first_person_slang: dict[str, tuple[str, str]]
     contractions: dict[str, str]
     fillers: frozenset[str]
+    replaceable: re.Pattern[str]  # any whole word that _replace_word would change
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +88,9 @@ def tables() -> Tables:
         first_person_slang={k: (v["self"], v["other"]) for k, v in data["first_person_slang"].items()},
         contractions=dict(data["contractions"]),
         fillers=frozenset(data["fillers"]),
+        replaceable=_whole_words(
+            [*data["fillers"], *data["slang"], *data["first_person_slang"], *data["contractions"]]
+        ),
     )
 
 
@@ -125,9 +126,19 @@ def _clean_characters(text: str, t: Tables) -> MappedText:
 
 
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
-_LEET_WORD = re.compile(r"[a-z0-9@!$|+]*[a-z][a-z0-9@!$|+]*")
+# A word with at least one letter and at least one leet character, in either order.
+_LEET_WORD = re.compile(
+    r"[a-z0-9@!$|+]*(?:[a-z][a-z0-9@!$|+]*[0-9@!$|+]|[0-9@!$|+][a-z0-9@!$|+]*[a-z])[a-z0-9@!$|+]*"
+)
 _UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|k|m|mg|ml|g|kg|gb|mb|x|h|hrs?|mins?|yo)")
-_WORD = re.compile(r"(?<![a-z0-9])[a-z][a-z']*(?![a-z0-9])")
+
+
+def _whole_words(words: list[str]) -> re.Pattern[str]:
+    # Longest first, so "od'd" wins over "od"; the lookarounds keep "sh" out of "shop".
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9'])(?:{alternatives})(?![a-z0-9'])")
+
+
 _STUTTER = re.compile(r"\b([a-z]+)(?:[\s,.-]+\1\b)+")
 _HYPHEN_STUTTER = re.compile(r"\b([a-z]{1,3})-(?=\1)")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -167,7 +178,7 @@ def normalize(text: str) -> MappedText:
     mapped = mapped.sub(_LEET_WORD, lambda m: _undo_leet(m, t.leet))
     mapped = mapped.sub(_SPACED_LETTERS, lambda m: m.group(0).replace(" ", ""))
     mapped = mapped.sub(_HYPHEN_STUTTER, lambda m: "")
-    mapped = mapped.sub(_WORD, lambda m: _replace_word(m, t))
+    mapped = mapped.sub(t.replaceable, lambda m: _replace_word(m, t))
     mapped = mapped.sub(_STUTTER, lambda m: m.group(1))
     mapped = mapped.sub(_SPACES, lambda m: " ")
     return mapped
