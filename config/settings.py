@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///stayline.db"
     broker_url: str = "memory://"
     log_level: str = "INFO"
+    public_url: str = "http://127.0.0.1:8000"
+    link_secret: str = Field(default="", description="HMAC secret for acknowledgement links")
+    link_ttl_seconds: int = 6 * 3600
+    page_max_attempts: int = 3
+    page_backoff_seconds: float = 5.0
 
 
 @lru_cache(maxsize=1)

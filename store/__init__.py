@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, sessions and migrations. The database is the source of truth for timers."""

@@ -1,0 +1,168 @@
+"""Tables. JSON columns hold small structured values (signals, a chain snapshot, a status history)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which forgets zones) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: stayline stores aware UTC times only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _when(index: bool = False, nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), index=index, nullable=nullable))
+
+
+class ConversationRow(SQLModel, table=True):
+    __tablename__ = "conversation"
+
+    id: str = Field(primary_key=True, max_length=200)
+    channel: str = Field(max_length=16)
+    team: str = Field(default="default", max_length=100)
+    level: str = Field(default="none", max_length=16)
+    category: str = Field(default="none", max_length=32)
+    detector_state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    is_test: bool = False
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class MessageRow(SQLModel, table=True):
+    __tablename__ = "message"
+
+    id: str = Field(primary_key=True, max_length=64)
+    conversation_id: str = Field(index=True, foreign_key="conversation.id", max_length=200)
+    channel: str = Field(max_length=16)
+    sender: str = Field(max_length=16)
+    text: str
+    sent_at: datetime = _when()
+    received_at: datetime = _when()
+    scanned_at: datetime | None = _when(nullable=True)
+
+
+class AssessmentRow(SQLModel, table=True):
+    __tablename__ = "assessment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(index=True, foreign_key="message.id", max_length=64)
+    conversation_id: str = Field(index=True, max_length=200)
+    level: str = Field(max_length=16)  # the conversation's level after this message
+    message_level: str = Field(max_length=16)
+    category: str = Field(max_length=32)
+    score: float
+    signals: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    notes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    detector_version: str = Field(max_length=120)
+    created_at: datetime = _when()
+
+
+class IncidentRow(SQLModel, table=True):
+    __tablename__ = "incident"
+
+    id: str = Field(primary_key=True, max_length=64)
+    code: str = Field(index=True, unique=True, max_length=16)  # the short reference a page carries
+    conversation_id: str = Field(index=True, max_length=200)
+    level: str = Field(max_length=16)
+    category: str = Field(max_length=32)
+    state: str = Field(index=True, max_length=16)
+    plan: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # chain snapshot at opening
+    opened_by: str = Field(max_length=16)
+    opened_at: datetime = _when()
+    position: int = 0
+    steps_taken: int = 0
+    highest_tier: int = -1
+    next_action_at: datetime | None = _when(index=True, nullable=True)
+    fencing_token: int = 0  # bumped on every save, so a stale worker's write is refused
+    acknowledged_by: str | None = Field(default=None, max_length=200)
+    acknowledged_at: datetime | None = _when(nullable=True)
+    acknowledged_via: str | None = Field(default=None, max_length=32)
+    reminded: bool = False
+    reminders_sent: int = 0
+    resolved_at: datetime | None = _when(nullable=True)
+    is_test: bool = False
+
+
+class PageRow(SQLModel, table=True):
+    """One delivery to one responder on one channel, with every status it went through."""
+
+    __tablename__ = "page"
+
+    id: int | None = Field(default=None, primary_key=True)
+    idempotency_key: str = Field(unique=True, max_length=400)
+    incident_id: str = Field(index=True, max_length=64)
+    kind: str = Field(max_length=16)  # page | alarm | reminder | test
+    responder: str | None = Field(default=None, max_length=200)
+    channel: str = Field(max_length=16)
+    level: str = Field(max_length=16)
+    category: str = Field(max_length=32)
+    urgency: str = Field(default="high", max_length=8)
+    tier: int = 0
+    status: str = Field(index=True, max_length=24)
+    attempts: int = 0
+    next_attempt_at: datetime | None = _when(index=True, nullable=True)
+    provider: str | None = Field(default=None, max_length=32)
+    provider_id: str | None = Field(default=None, index=True, max_length=64)
+    error: str | None = Field(default=None, max_length=500)
+    history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class AcknowledgementRow(SQLModel, table=True):
+    __tablename__ = "acknowledgement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: str = Field(index=True, max_length=64)
+    responder: str = Field(max_length=200)
+    via: str = Field(max_length=32)
+    at: datetime = _when()
+
+
+class ResponderStateRow(SQLModel, table=True):
+    """What delivery learned about a responder: channels found dead (STOP, a number that never works)."""
+
+    __tablename__ = "responder"
+
+    name: str = Field(primary_key=True, max_length=200)
+    unreachable: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    reason: str | None = Field(default=None, max_length=500)
+    updated_at: datetime = _when()
+
+
+class AuditEventRow(SQLModel, table=True):
+    """Append-only: who or what decided what, when and why."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _when(index=True)
+    actor: str = Field(max_length=200)  # "detector", "engine", "agent:ana", "responder:Lee", "notifier"
+    action: str = Field(max_length=64)
+    incident_id: str | None = Field(default=None, index=True, max_length=64)
+    conversation_id: str | None = Field(default=None, index=True, max_length=200)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,100 @@
+"""Queries the workers need, written once: due incidents and pages (row-locked on PostgreSQL), audit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from store.db import is_postgres
+from store.models import AuditEventRow, IncidentRow, PageRow, ResponderStateRow, utcnow
+
+OPEN_STATES = ("triggered", "paging", "acknowledged")
+SENDABLE = ("pending", "retry")
+
+
+def due_incidents(session: Session, now: datetime, limit: int = 50) -> Sequence[IncidentRow]:
+    """Open incidents whose timer has passed. On PostgreSQL the rows stay locked until commit and rows
+    another worker holds are skipped, so two sweeps never run the same incident at once."""
+    query = (
+        select(IncidentRow)
+        .where(col(IncidentRow.state).in_(OPEN_STATES))
+        .where(col(IncidentRow.next_action_at) <= now)
+        .order_by(col(IncidentRow.next_action_at))
+        .limit(limit)
+    )
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=True)
+    return session.exec(query).all()
+
+
+def lock_incident(session: Session, incident_id: str) -> IncidentRow | None:
+    query = select(IncidentRow).where(IncidentRow.id == incident_id)
+    if is_postgres(session):
+        query = query.with_for_update()
+    return session.exec(query).first()
+
+
+def open_incident_for(session: Session, conversation_id: str) -> IncidentRow | None:
+    query = (
+        select(IncidentRow)
+        .where(IncidentRow.conversation_id == conversation_id)
+        .where(col(IncidentRow.state).in_(OPEN_STATES))
+    )
+    if is_postgres(session):
+        query = query.with_for_update()
+    return session.exec(query).first()
+
+
+def due_pages(session: Session, now: datetime, limit: int = 50) -> Sequence[PageRow]:
+    query = (
+        select(PageRow)
+        .where(col(PageRow.status).in_(SENDABLE))
+        .where(col(PageRow.next_attempt_at) <= now)
+        .order_by(col(PageRow.next_attempt_at))
+        .limit(limit)
+    )
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=True)
+    return session.exec(query).all()
+
+
+def lock_page(session: Session, page_id: int) -> PageRow | None:
+    query = select(PageRow).where(PageRow.id == page_id)
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=True)
+    return session.exec(query).first()
+
+
+def page_exists(session: Session, idempotency_key: str) -> bool:
+    return (
+        session.exec(select(PageRow.id).where(PageRow.idempotency_key == idempotency_key)).first() is not None
+    )
+
+
+def unreachable_channels(session: Session) -> dict[str, frozenset[str]]:
+    return {row.name: frozenset(row.unreachable) for row in session.exec(select(ResponderStateRow)).all()}
+
+
+def audit(
+    session: Session,
+    actor: str,
+    action: str,
+    *,
+    at: datetime | None = None,
+    incident_id: str | None = None,
+    conversation_id: str | None = None,
+    **detail: Any,
+) -> None:
+    session.add(
+        AuditEventRow(
+            at=at or utcnow(),
+            actor=actor,
+            action=action,
+            incident_id=incident_id,
+            conversation_id=conversation_id,
+            detail=detail,
+        )
+    )
