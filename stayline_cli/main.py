@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from stayline_cli.detector_commands import detect, evaluate, scan, train
+from stayline_cli.ops_commands import config_group, oncall
 
 
 @click.group()
@@ -17,3 +18,5 @@ cli.add_command(scan)
 cli.add_command(detect)
 cli.add_command(evaluate)
 cli.add_command(train)
+cli.add_command(config_group)
+cli.add_command(oncall)

@@ -1,0 +1,128 @@
+"""Operator commands: config check, who is on call, gaps in the rota."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import click
+
+from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, check_config, load_config
+from escalation.model import Channel
+from escalation.schedules import gaps, who_is_on_call
+
+
+def escalation_dir(config_dir: Path | None) -> Path:
+    """``--config-dir`` or STAYLINE_CONFIG_DIR hold an ``escalation/`` folder; else the shipped defaults."""
+    base = config_dir or (
+        Path(os.environ["STAYLINE_CONFIG_DIR"]) if os.environ.get("STAYLINE_CONFIG_DIR") else None
+    )
+    return base / "escalation" if base else DEFAULT_CONFIG_DIR
+
+
+def _detector_errors(config_dir: Path | None) -> list[str]:
+    """Build the detector's rules, context and fusion settings from the directory; report what fails."""
+    previous = os.environ.get("STAYLINE_CONFIG_DIR")
+    if config_dir is not None:
+        os.environ["STAYLINE_CONFIG_DIR"] = str(config_dir)
+    try:
+        return _build_detector_parts()
+    finally:
+        if previous is None:
+            os.environ.pop("STAYLINE_CONFIG_DIR", None)
+        else:
+            os.environ["STAYLINE_CONFIG_DIR"] = previous
+
+
+def _build_detector_parts() -> list[str]:
+    import spacy
+
+    from detector.context import ContextAnalyzer
+    from detector.fusion import fusion_config
+    from detector.normalize import tables
+    from detector.rules import RuleMatcher
+
+    nlp = spacy.blank("en")
+    errors = []
+    for name, build in (
+        ("patterns", lambda: RuleMatcher(nlp)),
+        ("context.yaml", lambda: ContextAnalyzer(nlp)),
+        ("detector.yaml", fusion_config.__wrapped__),  # uncached: read this directory, not the last one
+        ("normalize.yaml", tables.__wrapped__),
+    ):
+        try:
+            build()
+        except Exception as error:  # every broken file is reported, not just the first
+            errors.append(f"{name}: {error}")
+    return errors
+
+
+config_dir_option = click.option(
+    "--config-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Configuration directory",
+)
+
+
+@click.group("config")
+def config_group() -> None:
+    """Configuration commands."""
+
+
+@config_group.command("check")
+@config_dir_option
+def check(config_dir: Path | None) -> None:
+    """Validate the whole configuration; print every error with its file and line."""
+    problems = [str(error) for error in check_config(escalation_dir(config_dir))]
+    problems += _detector_errors(config_dir)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise click.exceptions.Exit(1)
+    click.echo("configuration OK")
+
+
+def _parse_time(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise click.BadParameter("give a time zone, e.g. 2026-11-27T03:00+00:00")
+    return moment
+
+
+@click.command()
+@click.option("--at", "at_text", help="ISO time with zone (default: now)")
+@click.option("--gaps", "show_gaps", is_flag=True, help="List windows with nobody reachable on call")
+@click.option("--days", type=int, default=7, show_default=True)
+@config_dir_option
+def oncall(at_text: str | None, show_gaps: bool, days: int, config_dir: Path | None) -> None:
+    """Who is on call now (or --at a time); with --gaps, every uncovered window ahead."""
+    try:
+        config = load_config(escalation_dir(config_dir))
+    except ConfigInvalid as invalid:
+        raise click.ClickException(
+            f"configuration invalid (see `stayline config check`):\n{invalid}"
+        ) from None
+    at = _parse_time(at_text)
+    responders = config.roster.responders
+
+    def reachable(name: str) -> bool:
+        person = responders.get(name)
+        return person is not None and any(
+            person.can_use(c) for c in (Channel.SMS, Channel.VOICE, Channel.WEBHOOK)
+        )
+
+    found_gap = False
+    for name, schedule in sorted(config.roster.schedules.items()):
+        if not show_gaps:
+            click.echo(f"{name:<20} {who_is_on_call(schedule, at) or 'NOBODY (alarm)'}")
+            continue
+        for gap in gaps(schedule, at, at + timedelta(days=days), reachable):
+            found_gap = True
+            click.echo(f"{name:<20} nobody reachable {gap.start.isoformat()} -> {gap.end.isoformat()}")
+    if show_gaps and not found_gap:
+        click.echo(f"no gaps in the next {days} days")
+    if show_gaps and found_gap:
+        raise click.exceptions.Exit(2)
