@@ -5,6 +5,7 @@ Imminent needs evidence: the model alone can propose at most ``model_ceiling``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +49,8 @@ class FusionConfig:
     supporting_only: frozenset[SignalKind]
     model_thresholds: dict[RiskLevel, float]
     model_ceiling: RiskLevel
+    sentence_threshold: float
+    model_evidence: re.Pattern[str]
     discounted_ceilings: dict[Modifier, RiskLevel]
     rule_confidence: dict[RiskLevel, float]
     window_chars: int
@@ -68,6 +71,8 @@ def fusion_config() -> FusionConfig:
         supporting_only=frozenset(SignalKind(k) for k in data["supporting_only"]),
         model_thresholds={RiskLevel.parse(k): float(v) for k, v in data["model_thresholds"].items()},
         model_ceiling=RiskLevel.parse(data["model_ceiling"]),
+        sentence_threshold=float(data["sentence_moderate_threshold"]),
+        model_evidence=_any_word(data["model_evidence_words"]),
         discounted_ceilings={Modifier(k): RiskLevel.parse(v) for k, v in data["discounted_ceilings"].items()},
         rule_confidence={RiskLevel.parse(k): float(v) for k, v in data["rule_confidence"].items()},
         window_chars=int(data["window_chars"]),
@@ -121,11 +126,18 @@ def strongest(evidence: Iterable[Evidence]) -> tuple[RiskLevel, Category]:
     return best_level, best_category
 
 
-def model_level(cumulative: dict[RiskLevel, float], config: FusionConfig) -> RiskLevel:
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    # Word beginnings: "overdos" matches overdose and overdosing, "bleed" matches bleeding.
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
+
+
+def model_level(cumulative: dict[RiskLevel, float], normalized_text: str, config: FusionConfig) -> RiskLevel:
     proposed = RiskLevel.NONE
     for level in (RiskLevel.LOW, RiskLevel.MODERATE, RiskLevel.HIGH):
         if cumulative[level] >= config.model_thresholds[level]:
             proposed = level
+    if proposed >= RiskLevel.MODERATE and not config.model_evidence.search(normalized_text):
+        proposed = RiskLevel.LOW  # distress the model hears, in words that carry no risk: not a page
     return min(proposed, config.model_ceiling)
 
 

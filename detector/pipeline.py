@@ -36,6 +36,19 @@ from detector.signals import Assessment, Category, ConversationState, RiskLevel,
 CHANNELS = ("chat", "voice", "sms")
 
 
+UNSUPPORTED_LANGUAGE = "language not supported yet: scored by rules and model trained on English"
+
+
+@dataclass(frozen=True)
+class _ModelView:
+    """What the model said about one text."""
+
+    cumulative: dict[RiskLevel, float]  # P(level >= X) for the window that sounded most at risk
+    category: str
+    sentence_risk: float  # the riskiest single sentence, P(level >= moderate)
+    normalized_text: str
+
+
 @dataclass
 class _Window:
     owner: int  # index of the text this window belongs to
@@ -88,6 +101,7 @@ class Detector:
         per_text: list[list[int]] = [[] for _ in texts]
         for index, window in enumerate(windows):
             per_text[window.owner].append(index)
+        sentence_risk = self._sentence_risk(windows, docs)
         results = []
         for i, (text, notes) in enumerate(decoded):
             if not text.strip():
@@ -95,14 +109,36 @@ class Detector:
                 continue
             signals, patterns = self._signals([(windows[j], docs[j]) for j in per_text[i]], text)
             best = max(per_text[i], key=lambda j: probabilities[j][2:].sum())
-            cumulative = {
-                level: float(probabilities[best][int(level) :].sum()) for level in RiskLevel if level > 0
-            }
-            english = all(looks_english(windows[j].mapped.text) for j in per_text[i])
-            if not english:
-                notes = (*notes, "language not supported yet: scored by rules and model trained on English")
-            results.append(self._fuse(signals, patterns, cumulative, categories[best], english, notes))
+            heard = _ModelView(
+                cumulative={
+                    level: float(probabilities[best][int(level) :].sum()) for level in RiskLevel if level
+                },
+                category=categories[best],
+                sentence_risk=max(sentence_risk.get(j, 0.0) for j in per_text[i]),
+                normalized_text=" ".join(windows[j].mapped.text for j in per_text[i]),
+            )
+            if not all(looks_english(windows[j].mapped.text) for j in per_text[i]):
+                notes = (*notes, UNSUPPORTED_LANGUAGE)
+            results.append(self._fuse(signals, patterns, heard, UNSUPPORTED_LANGUAGE not in notes, notes))
         return results
+
+    def _sentence_risk(self, windows: list[_Window], docs: list[Doc]) -> dict[int, float]:
+        """Per window of several sentences, the highest P(level >= moderate) of any one sentence that uses
+        risk vocabulary. A long post often carries its risk in one sentence the whole-text score dilutes."""
+        owners, sentences = [], []
+        for index, doc in enumerate(docs):
+            if not windows[index].mapped.text or len(list(doc.sents)) < 2:
+                continue
+            for sentence in doc.sents:
+                if len(sentence) >= 3 and self.config.model_evidence.search(sentence.text):
+                    owners.append(index)
+                    sentences.append(sentence.text)
+        risk: dict[int, float] = {}
+        if sentences:
+            probabilities, _ = self.model.predict(sentences)
+            for owner, p in zip(owners, probabilities[:, 2:].sum(axis=1), strict=True):
+                risk[owner] = max(risk.get(owner, 0.0), float(p))
+        return risk
 
     # --- steps -----------------------------------------------------------------------------------------
     def _windows(self, owner: int, text: str) -> list[_Window]:
@@ -145,8 +181,7 @@ class Detector:
         self,
         signals: list[Signal],
         patterns: dict[Signal, Category | None],
-        cumulative: dict[RiskLevel, float],
-        model_category: str,
+        heard: _ModelView,
         english: bool,
         notes: tuple[str, ...],
     ) -> Assessment:
@@ -158,7 +193,9 @@ class Detector:
         evidence += self._combinations(evidence)
         rule_level, rule_category = strongest(evidence)
 
-        proposed = model_level(cumulative, self.config)
+        proposed = model_level(heard.cumulative, heard.normalized_text, self.config)
+        if heard.sentence_risk >= self.config.sentence_threshold:
+            proposed = max(proposed, RiskLevel.MODERATE)
         counted = [
             e for e in evidence if e.signal.counts and e.signal.kind not in self.config.supporting_only
         ]
@@ -172,11 +209,11 @@ class Detector:
         elif rule_level >= RiskLevel.LOW and rule_category != Category.NONE:
             category = rule_category
         else:
-            category = Category(model_category)
+            category = Category(heard.category)
         return Assessment(
             level=level,
             category=category,
-            score=fused_score(cumulative[RiskLevel.MODERATE], rule_level, self.config),
+            score=fused_score(heard.cumulative[RiskLevel.MODERATE], rule_level, self.config),
             signals=tuple(signals),
             model_level=proposed,
             rule_level=rule_level,
