@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from stayline_cli.detector_commands import detect, evaluate, scan, train
-from stayline_cli.ops_commands import config_group, oncall
+from stayline_cli.ops_commands import config_group, oncall, page_group
 
 
 @click.group()
@@ -20,3 +20,4 @@ cli.add_command(evaluate)
 cli.add_command(train)
 cli.add_command(config_group)
 cli.add_command(oncall)
+cli.add_command(page_group)

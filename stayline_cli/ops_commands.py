@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
+import yaml
 
 from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, check_config, load_config
-from escalation.model import Channel
+from escalation.model import Channel, Level
 from escalation.schedules import gaps, who_is_on_call
 
 
@@ -126,3 +127,53 @@ def oncall(at_text: str | None, show_gaps: bool, days: int, config_dir: Path | N
         click.echo(f"no gaps in the next {days} days")
     if show_gaps and found_gap:
         raise click.exceptions.Exit(2)
+
+
+@click.group("page")
+def page_group() -> None:
+    """Paging commands."""
+
+
+@page_group.command("test")
+@click.argument("responder")
+@config_dir_option
+def page_test(responder: str, config_dir: Path | None) -> None:
+    """Send a clearly marked TEST page to RESPONDER on each of their channels and report each delivery."""
+    from config.settings import get_settings
+    from escalation.notifiers.base import PageMessage
+    from workers.wiring import load_notifiers
+
+    person = load_config(escalation_dir(config_dir)).roster.responders.get(responder)
+    if person is None:
+        raise click.ClickException(f"no responder named {responder!r}")
+    own_file = config_dir / "notifiers.yaml" if config_dir else None
+    notifiers = load_notifiers(
+        yaml.safe_load(own_file.read_text()) if own_file and own_file.exists() else None
+    )
+    link = get_settings().public_url.rstrip("/") + "/responder"
+    failed = False
+    for channel in person.channels:
+        address = {
+            Channel.SMS: person.phone,
+            Channel.VOICE: person.phone,
+            Channel.WEBHOOK: person.webhook_url,
+        }
+        message = PageMessage(
+            idempotency_key=f"test/{person.name}/{channel.value}/{datetime.now(UTC).isoformat()}",
+            incident_code="0000",
+            responder=person.name,
+            address=address.get(channel) or "console",
+            channel=channel,
+            level=Level.HIGH,
+            category="none",
+            link=link,
+            kind="test",
+        )
+        notifier = notifiers.get(channel)
+        delivery = notifier.send(message) if notifier else None
+        status = delivery.status.value if delivery else "no notifier configured"
+        failed = failed or delivery is None or delivery.failed
+        reason = f" ({delivery.error})" if delivery and delivery.error else ""
+        click.echo(f"{channel.value:<8} {status}{reason}")
+    if failed:
+        raise click.exceptions.Exit(1)
