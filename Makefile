@@ -14,8 +14,7 @@ $(BIN)/stayline: pyproject.toml
 venv: $(BIN)/stayline
 
 run: venv
-	@# The HTTP service arrives with issue 4; until then run shows the detector working.
-	$(BIN)/stayline scan "i've been saving up my tablets and tonight is the night"
+	$(BIN)/stayline serve
 
 lint: venv
 	$(BIN)/ruff check .

@@ -49,4 +49,7 @@ def advance(
     notes = message.notes
     if level > message.level:
         notes += (f"conversation level {level.label} (this message alone: {message.level.label})",)
-    return replace(message, level=level, category=category, notes=notes), new_state
+    conversation_view = replace(
+        message, level=level, category=category, notes=notes, message_level=message.level
+    )
+    return conversation_view, new_state

@@ -127,10 +127,16 @@ class Assessment:
     language_supported: bool = True
     notes: tuple[str, ...] = ()
     detector_version: str = ""
+    message_level: RiskLevel | None = None  # set in a conversation: this message's level on its own
+
+    @property
+    def level_alone(self) -> RiskLevel:
+        return self.level if self.message_level is None else self.message_level
 
     def to_dict(self) -> dict[str, object]:
         return {
             "level": self.level.label,
+            "message_level": self.level_alone.label,
             "category": self.category.value,
             "score": round(self.score, 4),
             "signals": [s.to_dict() for s in self.signals],

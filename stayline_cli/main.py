@@ -6,6 +6,7 @@ import click
 
 from stayline_cli.detector_commands import detect, evaluate, scan, train
 from stayline_cli.ops_commands import config_group, oncall, page_group
+from stayline_cli.service_commands import beat, serve, worker
 
 
 @click.group()
@@ -21,3 +22,6 @@ cli.add_command(train)
 cli.add_command(config_group)
 cli.add_command(oncall)
 cli.add_command(page_group)
+cli.add_command(serve)
+cli.add_command(worker)
+cli.add_command(beat)

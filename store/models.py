@@ -126,7 +126,7 @@ class PageRow(SQLModel, table=True):
     attempts: int = 0
     next_attempt_at: datetime | None = _when(index=True, nullable=True)
     provider: str | None = Field(default=None, max_length=32)
-    provider_id: str | None = Field(default=None, index=True, max_length=64)
+    provider_id: str | None = Field(default=None, index=True, max_length=400)
     error: str | None = Field(default=None, max_length=500)
     history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = _when()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -54,10 +54,17 @@ def deliver(
             return "skipped"
         incident = session.get(IncidentRow, page.incident_id)
         message_or_reason = _message(session, page, incident, config, policy, now)
+        previous_claim = _previous_wall_claim(page) if page.error == "delivery_uncertain" else None
+        sids = _recorded_sids(session, page) if previous_claim else set()
+        page.history = [
+            *page.history,
+            {"at": now.isoformat(), "status": "sending", "wall": _wall().isoformat()},
+        ]
     if isinstance(message_or_reason, str):
         delivery = Delivery(DeliveryStatus.FAILED_PERMANENT, "stayline", error=message_or_reason)
     else:
-        delivery = _send(notifiers, message_or_reason)
+        found = _already_sent(notifiers, message_or_reason, previous_claim, sids) if previous_claim else None
+        delivery = found or _send(notifiers, message_or_reason)
     with session_scope(url) as session:
         return record_delivery(session, page_id, delivery, config, policy, now)
 
@@ -103,6 +110,32 @@ def _message(
         )
     except ValueError as error:  # a bad address or link in the config: fail this page, fall back, alarm
         return f"invalid_message: {error}"[:200]
+
+
+def _wall() -> datetime:
+    return datetime.now(UTC)  # the provider's clock, not the (possibly accelerated) service clock
+
+
+def _previous_wall_claim(page: PageRow) -> datetime | None:
+    claims = [entry["wall"] for entry in page.history if entry.get("status") == "sending" and "wall" in entry]
+    return datetime.fromisoformat(claims[-1]) if claims else None
+
+
+def _recorded_sids(session: Session, page: PageRow) -> set[str]:
+    rows = session.exec(
+        select(PageRow.provider_id)
+        .where(PageRow.channel == page.channel)
+        .where(col(PageRow.provider_id).is_not(None))
+    ).all()
+    return {sid for sid in rows if sid}
+
+
+def _already_sent(
+    notifiers: Mapping[Channel, Notifier], message: PageMessage, since: datetime, exclude: set[str]
+) -> Delivery | None:
+    """A send cut off by a crash may have reached the provider: ask it before sending again."""
+    find_sent = getattr(notifiers.get(message.channel), "find_sent", None)
+    return find_sent(message, since, exclude) if find_sent else None
 
 
 def _send(notifiers: Mapping[Channel, Notifier], message: PageMessage) -> Delivery:
@@ -272,7 +305,7 @@ def release_stuck(session: Session, policy: DeliveryPolicy, now: datetime) -> in
     ).all()
     for page in stuck:
         _set_status(page, "retry", now, error="delivery_uncertain")
-        page.next_attempt_at = now
+        page.error, page.next_attempt_at = "delivery_uncertain", now
         repository.audit(
             session,
             "engine",

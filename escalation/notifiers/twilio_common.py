@@ -6,7 +6,8 @@ The official ``twilio`` client is used as-is. ``api_base_url`` points its REST d
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -118,3 +119,23 @@ def twilio_signature_valid(
     if not auth_token or not signature:
         return False
     return bool(RequestValidator(auth_token).validate(url, dict(params), signature))
+
+
+def find_recent(
+    resources: Any, *, to: str, since: datetime, exclude: Collection[str], matches: Callable[[Any], bool]
+) -> Delivery | None:
+    """After a send was cut off (the worker died between the request and recording it), ask Twilio whether
+    it went out, so the page is not sent twice. ``since`` is the wall-clock time the send was claimed."""
+    try:
+        listed = resources.list(to=to, limit=50)
+    except (TwilioException, OSError):
+        return None  # cannot tell: the caller sends again (a duplicate page beats a lost one)
+    for resource in listed:
+        created = getattr(resource, "date_created", None)
+        if resource.sid in exclude or created is None or created < since - timedelta(seconds=2):
+            continue
+        if matches(resource):
+            return Delivery(
+                DeliveryStatus.QUEUED, PROVIDER, provider_id=resource.sid, detail="found after a cut-off send"
+            )
+    return None

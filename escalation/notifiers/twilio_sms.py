@@ -7,7 +7,8 @@ An SMS that Twilio reports "sent" or even "delivered" is not an acknowledgement:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field
@@ -32,6 +33,7 @@ from escalation.notifiers.twilio_common import (
     TwilioClientFactory,
     call_twilio,
     default_client_factory,
+    find_recent,
     with_page_key,
 )
 
@@ -93,6 +95,16 @@ class TwilioSmsNotifier:
                 status_callback=with_page_key(config.status_callback_url, message.idempotency_key),
                 validity_period=config.validity_period_seconds,
             )
+        )
+
+    def find_sent(self, message: PageMessage, since: datetime, exclude: Collection[str]) -> Delivery | None:
+        code = f"#{message.incident_code}"
+        return find_recent(
+            self._client.messages,
+            to=message.address,
+            since=since,
+            exclude=exclude,
+            matches=lambda sms: code in (sms.body or ""),
         )
 
 

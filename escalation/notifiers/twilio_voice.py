@@ -6,8 +6,9 @@ busy line or failed call is "not reached", so the chain goes on to the next chan
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field
@@ -30,6 +31,7 @@ from escalation.notifiers.twilio_common import (
     TwilioClientFactory,
     call_twilio,
     default_client_factory,
+    find_recent,
     with_page_key,
 )
 
@@ -93,6 +95,13 @@ class TwilioVoiceNotifier:
                 status_callback_event=list(STATUS_CALLBACK_EVENTS),
                 status_callback_method="POST",
             )
+        )
+
+    def find_sent(self, message: PageMessage, since: datetime, exclude: Collection[str]) -> Delivery | None:
+        # A call resource does not echo its TwiML; a call to this number since the claim that no other
+        # page has recorded is this page's call.
+        return find_recent(
+            self._client.calls, to=message.address, since=since, exclude=exclude, matches=lambda call: True
         )
 
 

@@ -84,6 +84,7 @@ class Fault:
 @dataclass
 class _State:
     requests: list[RecordedRequest] = field(default_factory=list)
+    created: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (kind, resource)
     faults: list[Fault] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -176,8 +177,33 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
     def do_GET(self) -> None:
-        self._record(b"")
-        self._send_json(405, error_body(405, 20004, "Method not allowed"))
+        """List Messages or Calls, filtered by To, as the client's ``.list(to=...)`` asks."""
+        request, _ = self._record(b"")
+        path, _, query = self.path.partition("?")
+        match = _RESOURCE.match(path)
+        if not request.authorized or match is None:
+            self._send_json(404 if request.authorized else 401, error_body(404, 20404, "Not found"))
+            return
+        wanted = parse_qs(query).get("To", [None])[0]
+        key = "messages" if match["kind"] == "Messages" else "calls"
+        with self.fake._state.lock:
+            found = [
+                r
+                for kind, r in self.fake._state.created
+                if kind == match["kind"] and r["to"] in (wanted, None)
+            ]
+        self._send_json(
+            200,
+            {
+                key: found,
+                "first_page_uri": self.path,
+                "next_page_uri": None,
+                "previous_page_uri": None,
+                "page": 0,
+                "page_size": 50,
+                "uri": self.path,
+            },
+        )
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -233,6 +259,8 @@ class _Handler(BaseHTTPRequestHandler):
         # Callbacks come from another thread after a short delay; started first so a test that waits for
         # them never misses one. As with real Twilio, a callback may still beat the response to the client.
         self.fake.callbacks.start(kind, resource, request.params)
+        with self.fake._state.lock:
+            self.fake._state.created.append((kind, resource))
         self._send_json(201, resource)
 
     def _send_json(self, status: int, payload: dict[str, Any]) -> None:

@@ -137,3 +137,34 @@ def test_an_undelivered_sms_falls_back_to_a_call_and_a_reply_stops_the_chain(
     with session_scope(database_url) as session:
         assert session.exec(select(IncidentRow)).one().state == "acknowledged"
         assert {p.status for p in session.exec(select(PageRow)).all()} >= {"failed"}
+
+
+def test_a_send_cut_off_after_twilio_accepted_it_is_not_sent_again(
+    database_url: str, config: EscalationConfig, twilio: FakeTwilio, notifiers: dict
+) -> None:
+    from workers.delivery import deliver
+
+    with session_scope(database_url) as session:
+        open_or_raise_incident(
+            session, Signal("c3", Level.HIGH, "suicide", "chat", "default", T0), config, T0
+        )
+        sms = session.exec(select(PageRow).where(PageRow.channel == "sms")).one()
+        sms_id = sms.id
+    assert sms_id is not None
+    # The worker sent the SMS and died before recording it: the row still says "sending".
+    real_send = notifiers[Channel.SMS].send
+
+    def send_then_die(message: Any) -> Any:
+        real_send(message)
+        raise SystemExit("killed after the provider accepted the page")
+
+    notifiers[Channel.SMS].send = send_then_die
+    with pytest.raises(SystemExit):
+        deliver(database_url, sms_id, config, notifiers, POLICY, T0)
+    notifiers[Channel.SMS].send = real_send
+    deliver_due(database_url, config, notifiers, POLICY, T0 + timedelta(seconds=121))  # after the lease
+    posts = [r for r in twilio.requests if r.method == "POST" and r.path.endswith("Messages.json")]
+    assert len(posts) == 1
+    with session_scope(database_url) as session:
+        page = session.get(PageRow, sms_id)
+        assert page is not None and page.status == "queued" and (page.provider_id or "").startswith("SM")

@@ -1,0 +1,108 @@
+"""Request limits: body size (checked on Content-Length and on the bytes actually received) and a rate
+per API key (a token bucket: ``per_minute`` requests a minute, up to ``per_minute`` in a burst)."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+async def _refuse(send: Send, status: int, error: str, detail: object) -> None:
+    body = json.dumps({"error": error, "detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimitMiddleware:
+    """Refuses bodies over ``max_bytes`` with 413 before any route reads them.
+
+    A declared Content-Length over the limit is refused without reading; a body sent without one (or
+    longer than it claims) is counted as it arrives. Accepted bodies are replayed to the app unchanged.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await _refuse(send, 400, "bad_content_length", "Content-Length is not a number")
+                return
+            if int(declared) > self.max_bytes:
+                await _refuse(send, 413, "body_too_large", self._reason(f"Content-Length {int(declared)}"))
+                return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message], receive), send)  # a disconnect: pass it on
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await _refuse(send, 413, "body_too_large", self._reason(f"body of more than {size} bytes"))
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, _replay([body], receive), send)
+
+    def _reason(self, what: str) -> dict[str, object]:
+        reason = f"{what} exceeds the limit of {self.max_bytes} bytes"
+        return {"reason": reason, "limit_bytes": self.max_bytes}
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replayed() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replayed
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    updated: float
+
+
+class RateLimiter:
+    """Per-caller token buckets. ``check`` returns None when allowed, else the seconds to wait."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute, self._clock = per_minute, clock
+        self._buckets: dict[str, _Bucket] = {}
+        self._lock = threading.Lock()
+
+    def check(self, caller: str) -> int | None:
+        if self.per_minute <= 0:
+            return None  # 0 turns the limit off
+        rate = self.per_minute / 60.0
+        now = self._clock()
+        with self._lock:
+            bucket = self._buckets.setdefault(caller, _Bucket(float(self.per_minute), now))
+            bucket.tokens = min(float(self.per_minute), bucket.tokens + (now - bucket.updated) * rate)
+            bucket.updated = now
+            if bucket.tokens >= 1.0:
+                bucket.tokens -= 1.0
+                return None
+            return max(1, math.ceil((1.0 - bucket.tokens) / rate))

@@ -1,0 +1,71 @@
+"""The responder's acknowledgement page: minimal HTML, no script, no customer words."""
+
+from __future__ import annotations
+
+from html import escape
+
+from fastapi.responses import HTMLResponse
+
+from escalation.notifiers.content import category_words
+from store.models import IncidentRow
+
+# The token in the URL is the capability: keep it out of caches, Referer headers and other sites' frames.
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    ),
+}
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+    "button{font-size:1.25rem;padding:.75rem 1.5rem;cursor:pointer}"
+    ".level{font-weight:bold;text-transform:uppercase}"
+)
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<meta name="robots" content="noindex"><title>{escape(title)}</title><style>{_STYLE}</style>'
+        f"</head><body><h1>{escape(title)}</h1>{body}</body></html>"
+    )
+    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+
+def _facts(incident: IncidentRow) -> str:
+    return (
+        f"<p>Incident <strong>{escape(incident.code)}</strong>: "
+        f'<span class="level">{escape(incident.level)}</span> risk, '
+        f"{escape(category_words(incident.category))}.</p>"
+    )
+
+
+def ack_form(incident: IncidentRow, responder: str, token: str) -> HTMLResponse:
+    """Opening the link changes nothing (phones and mail scanners prefetch links); the button does."""
+    if incident.state == "resolved":
+        return _page("Already resolved", _facts(incident) + "<p>Nothing more to do.</p>")
+    if incident.state == "acknowledged":
+        who = escape(incident.acknowledged_by or "someone")
+        return _page("Already acknowledged", _facts(incident) + f"<p>{who} has it.</p>")
+    form = (
+        f'<form method="post" action="/r/{escape(token, quote=True)}">'
+        f"<p>You are acknowledging as <strong>{escape(responder)}</strong>. "
+        "The escalation chain stops when you do.</p>"
+        '<button type="submit">Acknowledge</button></form>'
+    )
+    return _page("Acknowledge incident", _facts(incident) + form)
+
+
+def acknowledged(incident: IncidentRow) -> HTMLResponse:
+    who = escape(incident.acknowledged_by or "")
+    text = f"<p>Acknowledged by {who}. The chain has stopped. The details are on the agent desktop.</p>"
+    return _page("Acknowledged", _facts(incident) + text)
+
+
+def refused(reason: str, status: int = 403) -> HTMLResponse:
+    text = f"<p>This acknowledgement link cannot be used: {escape(reason)}.</p>"
+    return _page("Link not valid", text + "<p>Reply to the page by SMS or call the on-call line.</p>", status)

@@ -1,0 +1,1 @@
+"""One router per concern; ``api.app`` mounts them all."""

@@ -1,0 +1,83 @@
+"""A conversation's state for agent desktops, and the agent's flag button."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Path
+
+from api.auth import Principal, Role, require
+from api.deps import runtime_of
+from api.errors import ApiError, documented
+from api.schemas import ID_PATTERN, ConversationOut, FlagIn, IncidentDetail
+from api.views import assessment_out, incident_detail, latest_assessments, open_incident
+from escalation.model import Level
+from store.db import session_scope
+from store.models import ConversationRow
+from workers.messages import flag_conversation
+from workers.runtime import Runtime
+
+router = APIRouter(tags=["conversations"])
+ConversationPath = Annotated[str, Path(min_length=1, max_length=200, pattern=ID_PATTERN)]
+EVIDENCE_ASSESSMENTS = 5
+
+
+@router.get(
+    "/v1/conversations/{conversation_id}",
+    response_model=ConversationOut,
+    responses=documented(401, 403, 404),
+    summary="Current level, latest evidence, open incident and its pages",
+)
+def get_conversation(
+    conversation_id: ConversationPath,
+    principal: Annotated[Principal, Depends(require(Role.INGEST, Role.AGENT, Role.RESPONDER))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+) -> ConversationOut:
+    """Evidence spans carry the matched words only for agent, responder and admin keys; an ingest key
+    sees where and why, not what."""
+    with session_scope(runtime.url) as session:
+        row = session.get(ConversationRow, conversation_id)
+        if row is None:
+            raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
+        evidence = [
+            assessment_out(a, principal.sees_evidence_text)
+            for a in latest_assessments(session, conversation_id, EVIDENCE_ASSESSMENTS)
+        ]
+        incident = open_incident(session, conversation_id)
+        return ConversationOut(
+            id=row.id,
+            channel=row.channel,
+            team=row.team,
+            level=row.level,
+            category=row.category,
+            updated_at=row.updated_at,
+            evidence=evidence,
+            incident=incident_detail(session, incident) if incident else None,
+        )
+
+
+@router.post(
+    "/v1/conversations/{conversation_id}/flag",
+    response_model=IncidentDetail,
+    responses=documented(401, 403, 409, 422),
+    summary="An agent flags a conversation by hand",
+)
+def flag(
+    conversation_id: ConversationPath,
+    body: Annotated[FlagIn, Body()],
+    principal: Annotated[Principal, Depends(require(Role.AGENT))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+) -> IncidentDetail:
+    """Opens an incident (or raises the open one) exactly as the detector would, and pages at once."""
+    with session_scope(runtime.url) as session:
+        existing = session.get(ConversationRow, conversation_id)
+        current_category = existing.category if existing else "none"
+    category = body.category.value if body.category else current_category
+    agent = body.agent or principal.key_id
+    row = flag_conversation(
+        runtime, conversation_id, Level.parse(body.level), category, agent, body.note or ""
+    )
+    if row is None:
+        raise ApiError(409, "not_routed", f"no routing rule for level {body.level}: check routing.yaml")
+    with session_scope(runtime.url) as session:
+        return incident_detail(session, row)

@@ -1,0 +1,110 @@
+"""Incidents for responders and their tools: list, read, acknowledge, resolve."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Body, Depends, Path, Query
+
+from api.auth import Principal, Role, require
+from api.deps import runtime_of
+from api.errors import ApiError, documented
+from api.schemas import ID_PATTERN, AckIn, IncidentDetail, IncidentList, ResolveIn
+from api.views import find_incident, incident_detail, incident_summary, list_incidents
+from escalation.engine import AckVia
+from store.db import session_scope
+from store.repository import OPEN_STATES
+from workers.incidents import acknowledge_incident, resolve_incident
+from workers.runtime import Runtime
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["incidents"])
+IncidentPath = Annotated[
+    str, Path(min_length=1, max_length=64, pattern=ID_PATTERN, description="Incident id or short code")
+]
+STATE_FILTERS: dict[str, tuple[str, ...]] = {
+    "open": OPEN_STATES,
+    "paging": ("triggered", "paging"),
+    "acknowledged": ("acknowledged",),
+    "resolved": ("resolved",),
+    "all": (*OPEN_STATES, "resolved"),
+}
+
+
+@router.get("/v1/incidents", response_model=IncidentList, responses=documented(401, 403))
+def get_incidents(
+    _: Annotated[Principal, Depends(require(Role.AGENT, Role.RESPONDER))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+    state: Annotated[Literal["open", "paging", "acknowledged", "resolved", "all"], Query()] = "open",
+    conversation_id: Annotated[str | None, Query(max_length=200, pattern=ID_PATTERN)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> IncidentList:
+    """Newest first."""
+    with session_scope(runtime.url) as session:
+        rows = list_incidents(session, STATE_FILTERS[state], conversation_id, limit)
+        return IncidentList(incidents=[incident_summary(r) for r in rows])
+
+
+@router.get("/v1/incidents/{incident}", response_model=IncidentDetail, responses=documented(401, 403, 404))
+def get_incident(
+    incident: IncidentPath,
+    _: Annotated[Principal, Depends(require(Role.AGENT, Role.RESPONDER))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+) -> IncidentDetail:
+    with session_scope(runtime.url) as session:
+        row = find_incident(session, incident)
+        if row is None:
+            raise ApiError(404, "not_found", f"no incident {incident!r}")
+        return incident_detail(session, row)
+
+
+@router.post(
+    "/v1/incidents/{incident}/ack",
+    response_model=IncidentDetail,
+    responses=documented(401, 403, 404, 409, 422),
+)
+def acknowledge(
+    incident: IncidentPath,
+    body: Annotated[AckIn, Body()],
+    principal: Annotated[Principal, Depends(require(Role.RESPONDER))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+) -> IncidentDetail:
+    """The chain stops and unsent pages are cancelled. Repeating the same responder's acknowledgement
+    is harmless (200); another responder's is refused (409) so the record keeps who has it."""
+    if body.responder not in runtime.config.roster.responders:
+        raise ApiError(422, "unknown_responder", f"{body.responder!r} is not in the roster")
+    with session_scope(runtime.url) as session:
+        row = find_incident(session, incident)
+        if row is None:
+            raise ApiError(404, "not_found", f"no incident {incident!r}")
+        session.refresh(row, with_for_update=True)  # decide on the row as it is, locked on PostgreSQL
+        if row.state == "resolved":
+            raise ApiError(409, "already_resolved", incident_summary(row).model_dump(mode="json"))
+        if row.state == "acknowledged" and row.acknowledged_by != body.responder:
+            raise ApiError(409, "already_acknowledged", {"acknowledged_by": row.acknowledged_by})
+        if row.state != "acknowledged":
+            acknowledge_incident(session, row.id, body.responder, AckVia.API, runtime.config, runtime.clock())
+            log.info("incident acknowledged", extra={"incident_id": row.id, "caller": principal.key_id})
+        session.flush()
+        return incident_detail(session, row)
+
+
+@router.post(
+    "/v1/incidents/{incident}/resolve", response_model=IncidentDetail, responses=documented(401, 403, 404)
+)
+def resolve(
+    incident: IncidentPath,
+    principal: Annotated[Principal, Depends(require(Role.RESPONDER))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+    body: Annotated[ResolveIn | None, Body()] = None,
+) -> IncidentDetail:
+    """Closes the incident for good (a new signal opens a new one); resolving twice changes nothing."""
+    who = f"responder:{body.by}" if body and body.by else f"api:{principal.key_id}"
+    with session_scope(runtime.url) as session:
+        row = find_incident(session, incident)
+        if row is None:
+            raise ApiError(404, "not_found", f"no incident {incident!r}")
+        resolve_incident(session, row.id, who, runtime.config, runtime.clock())
+        session.flush()
+        return incident_detail(session, row)

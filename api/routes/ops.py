@@ -1,0 +1,73 @@
+"""Health, readiness and metrics for load balancers, orchestrators and Prometheus.
+
+These three are open to every caller (no API key): they carry counts and check names, never an id,
+a name or a word of a conversation. Restrict them at the network edge if even counts are sensitive.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse, PlainTextResponse
+from kombu.connection import Connection
+from sqlalchemy import text
+
+from api.deps import runtime_of
+from api.metrics import render_metrics
+from store.db import engine_for, session_scope
+from workers.runtime import Runtime
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["operations"])
+BROKER_TIMEOUT_SECONDS = 2.0
+PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
+
+
+@router.get("/healthz", summary="The process is up")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+def check_database(url: str) -> str:
+    try:
+        with engine_for(url).connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return "ok"
+    except Exception as error:
+        log.warning("readiness: database unreachable", extra={"error_type": type(error).__name__})
+        return f"unreachable: {type(error).__name__}"  # the type only: a URL can hold a password
+
+
+def check_broker(url: str) -> str:
+    if not url:
+        return "in-process"
+    try:
+        with Connection(url, connect_timeout=BROKER_TIMEOUT_SECONDS) as connection:  # type: ignore[no-untyped-call]
+            connection.ensure_connection(max_retries=1, interval_start=0, timeout=BROKER_TIMEOUT_SECONDS)
+        return "ok"
+    except Exception as error:
+        log.warning("readiness: broker unreachable", extra={"error_type": type(error).__name__})
+        return f"unreachable: {type(error).__name__}"
+
+
+@router.get(
+    "/readyz",
+    summary="The database (and the broker, when one is configured) answer",
+    responses={503: {"description": "A dependency is unreachable"}},
+)
+def readyz(runtime: Annotated[Runtime, Depends(runtime_of)]) -> JSONResponse:
+    checks = {
+        "database": check_database(runtime.url),
+        "broker": check_broker(runtime.settings.broker_url),
+    }
+    ready = all(value in ("ok", "in-process") for value in checks.values())
+    return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks}, 200 if ready else 503)
+
+
+@router.get("/metrics", response_class=PlainTextResponse, summary="Prometheus metrics")
+def metrics(runtime: Annotated[Runtime, Depends(runtime_of)]) -> PlainTextResponse:
+    with session_scope(runtime.url) as session:
+        body = render_metrics(session, runtime.clock())
+    return PlainTextResponse(body, media_type=PROMETHEUS_TEXT)

@@ -1,0 +1,154 @@
+"""Request and response bodies. Requests refuse unknown fields; times must carry a zone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from detector import Category
+
+ID_PATTERN = r"^[A-Za-z0-9._:@+\-]+$"
+ConversationId = Annotated[str, Field(min_length=1, max_length=200, pattern=ID_PATTERN)]
+TeamName = Annotated[str, Field(min_length=1, max_length=100, pattern=ID_PATTERN)]
+PersonName = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MessageIn(Strict):
+    """One turn of a conversation, from a channel (chat widget, SMS gateway, call transcription)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "conversation_id": "chat-2025-0042",
+                    "channel": "chat",
+                    "sender": "customer",
+                    "text": "hi, I need to change my delivery address",
+                    "sent_at": "2025-03-04T15:00:00Z",
+                }
+            ]
+        },
+    )
+
+    conversation_id: ConversationId
+    channel: Literal["chat", "sms", "voice"]
+    sender: Literal["customer", "agent"]
+    text: str = Field(min_length=1, description="Limited to settings.max_text_chars characters")
+    sent_at: AwareDatetime
+    team: TeamName = "default"
+
+
+class MessageAccepted(BaseModel):
+    message_id: str
+    status: Literal["accepted"] = "accepted"
+
+
+class SignalOut(BaseModel):
+    kind: str
+    start: int = Field(description="Character offset into the message text")
+    end: int
+    text: str | None = Field(description="The matched words; only for agent, responder and admin keys")
+    rule: str
+    modifiers: list[str]
+
+
+class AssessmentOut(BaseModel):
+    message_id: str
+    level: str = Field(description="The conversation's level after this message")
+    message_level: str = Field(description="This message's level on its own")
+    category: str
+    score: float
+    signals: list[SignalOut]
+    notes: list[str]
+    detector_version: str
+    assessed_at: datetime
+
+
+class MessageScanned(BaseModel):
+    message_id: str
+    status: Literal["scanned"] = "scanned"
+    assessment: AssessmentOut | None = Field(description="None for agent turns (they are not assessed)")
+    incident_id: str | None = Field(description="The conversation's open incident, if any")
+
+
+class FlagIn(Strict):
+    level: Literal["moderate", "high", "imminent"]
+    category: Category | None = Field(
+        default=None, description="Defaults to the conversation's current category"
+    )
+    note: str | None = Field(default=None, max_length=1000, description="Kept in the audit trail")
+    agent: PersonName | None = Field(default=None, description="Who flagged it; defaults to the API key's id")
+
+
+class AckIn(Strict):
+    responder: PersonName = Field(description="A responder from the roster")
+
+
+class ResolveIn(Strict):
+    by: PersonName | None = Field(default=None, description="Who resolved it; defaults to the key's id")
+
+
+class PageOut(BaseModel):
+    id: int
+    kind: str
+    responder: str | None
+    channel: str
+    tier: int
+    status: str
+    attempts: int
+    created_at: datetime
+    sent_at: datetime | None = Field(description="When a provider first accepted it")
+    updated_at: datetime
+    error: str | None
+
+
+class AcknowledgementOut(BaseModel):
+    responder: str
+    via: str
+    at: datetime
+
+
+class IncidentSummary(BaseModel):
+    id: str
+    code: str
+    conversation_id: str
+    level: str
+    category: str
+    state: str
+    opened_by: str
+    opened_at: datetime
+    chain: str
+    highest_tier: int
+    next_action_at: datetime | None
+    acknowledged_by: str | None
+    acknowledged_at: datetime | None
+    acknowledged_via: str | None
+    resolved_at: datetime | None
+    is_test: bool
+
+
+class IncidentDetail(IncidentSummary):
+    pages: list[PageOut]
+    acknowledgements: list[AcknowledgementOut]
+
+
+class IncidentList(BaseModel):
+    incidents: list[IncidentSummary]
+
+
+class ConversationOut(BaseModel):
+    id: str
+    channel: str
+    team: str
+    level: str
+    category: str
+    updated_at: datetime
+    evidence: list[AssessmentOut] = Field(description="The latest assessments, newest first")
+    incident: IncidentDetail | None = Field(description="The open incident and its pages")

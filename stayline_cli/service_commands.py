@@ -1,0 +1,68 @@
+"""Running the service: serve (API, plus in-process worker and sweep when no broker is set), worker, beat."""
+
+from __future__ import annotations
+
+import click
+
+from config.settings import get_settings
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """The HTTP API. With no STAYLINE_BROKER_URL it also runs the worker and the sweep in this process
+    (the embedded default: SQLite, console notifier, nothing else to start)."""
+    import uvicorn
+
+    from api.app import create_app
+    from api.logs import configure_logging
+    from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
+    from workers.runtime import Runtime
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    if settings.broker_url:
+        from workers.celery_app import app as celery_app
+
+        runtime = Runtime(settings=settings, dispatcher=CeleryDispatcher(celery_app)).prepare()
+    else:
+        dispatcher = InProcessDispatcher()
+        runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
+        dispatcher.bind(runtime)
+        SweepThread(runtime, settings.sweep_seconds).start()
+        click.echo(f"stayline: embedded mode, database {settings.database_url}, pages print to the console")
+    # uvicorn's own access log would print /r/<token> paths in full; the app logs requests itself.
+    uvicorn.run(
+        create_app(runtime),
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=5,
+    )
+
+
+@click.command()
+@click.option("--concurrency", default=2, show_default=True, type=int)
+@click.option("--queues", default="pages,messages", show_default=True)
+def worker(concurrency: int, queues: str) -> None:
+    """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL)."""
+    _require_broker()
+    from workers.celery_app import app
+
+    app.worker_main(["worker", "-Q", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"])
+
+
+@click.command()
+def beat() -> None:
+    """Celery beat: runs the sweep every few seconds and the rota check every five minutes."""
+    _require_broker()
+    from workers.celery_app import app
+
+    app.start(["beat", "--loglevel", "INFO"])
+
+
+def _require_broker() -> None:
+    if not get_settings().broker_url:
+        raise click.ClickException("set STAYLINE_BROKER_URL (e.g. redis://127.0.0.1:6379/0) to run this")

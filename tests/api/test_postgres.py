@@ -1,0 +1,48 @@
+"""The same routes on PostgreSQL (row locks, aggregate types): skipped where no server is reachable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from detector import Detector
+from escalation.links import sign_link
+from tests.api.conftest import CRISIS, T0, Harness, auth, harness_for
+
+
+@pytest.fixture
+def pg_api(postgres_url: str, detector: Detector) -> Iterator[Harness]:
+    with harness_for(postgres_url, detector) as harness:
+        yield harness
+
+
+def test_a_crisis_message_pages_and_is_acknowledged_on_postgres(pg_api: Harness) -> None:
+    api = pg_api
+    scanned = api.post_message(CRISIS, wait=True).json()
+    incident_id = scanned["incident_id"]
+    assert incident_id is not None
+
+    view = api.client.get("/v1/conversations/conv-1", headers=auth("agent")).json()
+    acked = api.client.post("/r/" + sign_link("test", incident_id, "Dana Reyes", T0, 600))
+    resolved = api.client.post(f"/v1/incidents/{incident_id}/resolve", headers=auth("responder"))
+
+    assert view["incident"]["id"] == incident_id
+    assert view["evidence"][0]["signals"]
+    assert "Acknowledged by Dana Reyes" in acked.text
+    assert resolved.json()["state"] == "resolved"
+    assert api.client.get("/readyz").status_code == 200
+
+
+def test_metrics_and_flags_on_postgres(pg_api: Harness) -> None:
+    api = pg_api
+    flagged = api.flag("conv-pg", "high").json()
+    api.post_message("hello")
+    api.clock.advance(10)
+
+    metrics = api.client.get("/metrics").text
+
+    assert flagged["state"] == "paging"
+    assert "stayline_messages_stored_total 1.0" in metrics
+    assert 'stayline_incidents_open{state="paging"} 1.0' in metrics
+    assert "stayline_sweep_lag_seconds 10.0" in metrics

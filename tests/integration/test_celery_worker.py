@@ -1,0 +1,262 @@
+"""The real thing: a `celery worker` and `celery beat` as subprocesses on Redis and PostgreSQL, paging the
+local fake Twilio through the official client. Chain timers are shortened to seconds for the test."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import redis
+import yaml
+from celery import Celery
+from sqlmodel import col, select
+
+from escalation.config_loader import DEFAULT_CONFIG_DIR, load_config
+from store.db import session_scope
+from store.models import IncidentRow, MessageRow, PageRow
+from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+from workers.messages import IncomingMessage, store_message
+from workers.replies import acknowledge_by_sms
+
+REDIS_START = [
+    "redis-server",
+    "--daemonize",
+    "yes",
+    "--bind",
+    "127.0.0.1",
+    "-::1",
+    "--port",
+    "6379",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    "/var/lib/redis",
+    "--logfile",
+    "/var/log/redis/ci.log",
+]
+PRIYA = "+13125550103"
+
+
+def _redis_or_skip() -> None:
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, socket_timeout=1).ping()
+    except redis.RedisError:
+        if os.environ.get("STAYLINE_REQUIRE_SERVICES") == "1":
+            raise
+        pytest.skip("Redis not reachable at 127.0.0.1:6379")
+
+
+SPEEDUP = 15.0  # every process runs the same clock 15x fast: a 30 s wait takes 2 s
+EPOCH = datetime.now(UTC)
+
+
+def now() -> datetime:
+    return EPOCH + (datetime.now(UTC) - EPOCH) * SPEEDUP
+
+
+def fast_config(target: Path) -> None:
+    """The shipped configuration with the shortest waits the configuration allows (30 s, 2 s at speed)."""
+    shutil.copytree(DEFAULT_CONFIG_DIR, target / "escalation")
+    chains_file = target / "escalation" / "chains.yaml"
+    chains = yaml.safe_load(chains_file.read_text())
+    for chain in chains["chains"]:
+        chain["standing_alarm_interval_seconds"] = 30
+        for tier in chain["tiers"]:
+            tier["ack_timeout_seconds"], tier["repeats"] = 30, 0
+    chains_file.write_text(yaml.safe_dump(chains))
+
+
+@pytest.fixture
+def service(postgres_url: str, tmp_path: Path) -> Iterator[dict[str, object]]:
+    _redis_or_skip()
+    database = random.randint(1, 15)
+    broker = f"redis://127.0.0.1:6379/{database}"
+    redis.Redis(host="127.0.0.1", port=6379, db=database).flushdb()
+    fast_config(tmp_path)
+    with FakeTwilio() as twilio:
+        common = {
+            "account_sid": ACCOUNT_SID,
+            "auth_token_env": "STAYLINE_TWILIO_AUTH_TOKEN",
+            "from_number": "+12025550100",
+            "api_base_url": twilio.base_url,
+            "status_callback_url": "http://127.0.0.1:9/twilio/status",
+        }
+        notifiers = {
+            "sms": {"type": "twilio_sms", **common},
+            "console": {"type": "console"},
+            "voice": {"type": "twilio_voice", "gather_url": "http://127.0.0.1:9/twilio/voice", **common},
+        }
+        (tmp_path / "notifiers.yaml").write_text(yaml.safe_dump(notifiers))
+        env = {
+            **os.environ,
+            "STAYLINE_DATABASE_URL": postgres_url,
+            "STAYLINE_BROKER_URL": broker,
+            "STAYLINE_CONFIG_DIR": str(tmp_path),
+            "STAYLINE_TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+            "STAYLINE_SWEEP_SECONDS": "0.5",
+            "STAYLINE_PAGE_BACKOFF_SECONDS": "0.5",
+            "STAYLINE_CLOCK_SPEEDUP": str(SPEEDUP),
+            "STAYLINE_CLOCK_EPOCH": EPOCH.isoformat(),
+        }
+        processes: dict[str, subprocess.Popen[bytes]] = {}
+
+        def start(kind: str) -> None:
+            args = {
+                "worker": [
+                    "worker",
+                    "-Q",
+                    "pages,messages",
+                    "-c",
+                    "2",
+                    "--without-gossip",
+                    "--without-mingle",
+                ],
+                "beat": ["beat", "-s", str(tmp_path / "beat-schedule")],
+            }[kind]
+            processes[kind] = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "workers.celery_app", *args, "-l", "WARNING"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(tmp_path / f"{kind}.log", "ab"),  # noqa: SIM115
+            )
+
+        start("worker")
+        start("beat")
+        try:
+            yield {
+                "url": postgres_url,
+                "broker": broker,
+                "twilio": twilio,
+                "start": start,
+                "processes": processes,
+                "config": load_config(tmp_path / "escalation"),
+                "logs": tmp_path,
+            }
+        finally:
+            for process in processes.values():
+                process.kill()
+                process.wait(timeout=10)
+
+
+def send_message(service: dict[str, object], conversation: str, text: str) -> str:
+    url = str(service["url"])
+    now = datetime.now(UTC)
+    with session_scope(url) as session:
+        message_id = store_message(
+            session, IncomingMessage(conversation, "chat", "customer", text, now), now
+        ).id
+    Celery(broker=str(service["broker"])).send_task("detector.scan", args=[message_id], retry=False)
+    return message_id
+
+
+def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def sent_tiers(service: dict[str, object]) -> set[int]:
+    """Tiers with a page the provider accepted."""
+    with session_scope(str(service["url"])) as session:
+        pages = session.exec(select(PageRow).where(col(PageRow.provider_id).is_not(None))).all()
+        return {page.tier for page in pages}
+
+
+def all_keys(service: dict[str, object]) -> list[str]:
+    twilio = service["twilio"]
+    assert isinstance(twilio, FakeTwilio)
+    return [
+        parse_qs(urlsplit(r.param("StatusCallback") or "").query).get("page", ["?"])[0]
+        for r in twilio.requests
+    ]
+
+
+def paged(service: dict[str, object], number: str) -> list[str]:
+    """Idempotency keys of every page the fake Twilio received for a number."""
+    twilio = service["twilio"]
+    assert isinstance(twilio, FakeTwilio)
+    keys = []
+    for request in twilio.requests:
+        if request.param("To") == number:
+            query = urlsplit(request.param("StatusCallback") or "").query
+            keys.append(parse_qs(query).get("page", ["?"])[0])
+    return keys
+
+
+def test_a_crisis_pages_tier_one_and_an_sms_reply_stops_the_chain(service: dict[str, object]) -> None:
+    send_message(service, "conv-a", "I have swallowed all of my sleeping pills")
+    wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "the first page to tier 1")
+    with session_scope(str(service["url"])) as session:
+        incident = session.exec(select(IncidentRow)).one()
+        acknowledge_by_sms(session, PRIYA, f"ACK {incident.code}", service["config"], now())  # type: ignore[arg-type]
+    count = len(all_keys(service))
+    time.sleep(5)  # more than two full waits of the accelerated chain
+    assert len(all_keys(service)) == count
+
+
+def test_no_acknowledgement_escalates_to_tier_two_on_time(service: dict[str, object]) -> None:
+    send_message(service, "conv-b", "I keep thinking about how I would end my life")  # high: tier 1 only
+    wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "tier 1")
+    first = time.monotonic()
+    wait_until(lambda: 1 in sent_tiers(service), 15, "tier 2")
+    assert time.monotonic() - first >= 1.5  # tier 2 waited out tier 1's 30 s (2 s at speed)
+
+
+def test_a_worker_killed_mid_chain_sends_every_page_exactly_once(service: dict[str, object]) -> None:
+    send_message(service, "conv-c", "the gun is loaded next to me and I am doing it when this chat ends")
+    wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "tier 1")
+    processes = service["processes"]
+    assert isinstance(processes, dict)
+    processes["worker"].send_signal(signal.SIGKILL)
+    processes["worker"].wait(timeout=10)
+    time.sleep(3)  # the chain's timers pass while no worker runs
+    service["start"]("worker")  # type: ignore[operator]
+    wait_until(lambda: 1 in sent_tiers(service), 120, "tier 2 after the restart")
+    time.sleep(2)
+    assert [key for key, seen in Counter(all_keys(service)).items() if seen > 1] == []
+
+
+def test_redis_restarted_mid_run_loses_nothing(service: dict[str, object]) -> None:
+    subprocess.run(["redis-cli", "-p", "6379", "shutdown", "nosave"], check=False, timeout=10)
+    try:
+        message_id = send_message_while_broker_down(service, "conv-d", "I took a whole box of paracetamol")
+    finally:
+        subprocess.run(REDIS_START, check=True, timeout=30)
+        wait_until(_redis_up, 30, "Redis to come back")
+    wait_until(
+        lambda: len(paged(service, PRIYA)) >= 1, 120, "the page for the message stored while Redis was down"
+    )
+    with session_scope(str(service["url"])) as session:
+        assert session.get(MessageRow, message_id).scanned_at is not None  # type: ignore[union-attr]
+
+
+def send_message_while_broker_down(service: dict[str, object], conversation: str, text: str) -> str:
+    try:
+        return send_message(service, conversation, text)
+    except Exception:
+        # The publish failed, as it does with the broker down: the message is stored; the sweep scans it.
+        with session_scope(str(service["url"])) as session:
+            return session.exec(select(MessageRow.id).where(MessageRow.conversation_id == conversation)).one()
+
+
+def _redis_up() -> bool:
+    try:
+        return bool(redis.Redis(host="127.0.0.1", port=6379, socket_timeout=1).ping())
+    except redis.RedisError:
+        return False

@@ -1,0 +1,79 @@
+"""The Celery app: thin tasks over the worker functions. ``stayline worker`` and ``stayline beat`` run it."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Celery, signals
+from sqlalchemy.exc import OperationalError
+
+from config.settings import get_settings
+from workers.delivery import deliver
+from workers.dispatch import CeleryDispatcher
+from workers.messages import scan_message
+from workers.runtime import Runtime
+from workers.sweep import check_rota, sweep
+
+log = logging.getLogger(__name__)
+
+app = Celery("stayline")
+_settings = get_settings()
+app.conf.update(
+    broker_url=_settings.broker_url or "memory://",
+    task_ignore_result=True,
+    task_acks_late=True,  # a task whose worker dies is redelivered; claims make that harmless
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_default_queue="messages",
+    task_routes={"escalation.*": {"queue": "pages"}},  # pages never wait behind a flood of messages
+    broker_connection_retry_on_startup=True,
+    beat_schedule={
+        "sweep": {"task": "escalation.sweep", "schedule": _settings.sweep_seconds},
+        "rota": {"task": "escalation.check_rota", "schedule": 300.0},
+    },
+)
+
+_runtime: Runtime | None = None
+
+
+def runtime() -> Runtime:
+    """One runtime per worker process: the detector model is loaded once, not per task."""
+    global _runtime
+    if _runtime is None:
+        _runtime = Runtime(dispatcher=CeleryDispatcher(app)).prepare()
+    return _runtime
+
+
+@signals.worker_process_init.connect
+def _load_once_per_process(**_: object) -> None:
+    runtime()
+
+
+RETRY = {
+    "autoretry_for": (OperationalError,),
+    "retry_backoff": True,
+    "retry_backoff_max": 30,
+    "max_retries": 8,
+}
+
+
+@app.task(name="detector.scan", **RETRY)
+def scan(message_id: str) -> None:
+    for page_id in scan_message(runtime(), message_id):
+        runtime().dispatcher.send_page(page_id)
+
+
+@app.task(name="escalation.send_page", **RETRY)
+def send_page(page_id: int) -> None:
+    rt = runtime()
+    deliver(rt.url, page_id, rt.config, rt.notifiers, rt.policy, rt.clock())
+
+
+@app.task(name="escalation.sweep", **RETRY)
+def sweep_task() -> None:
+    sweep(runtime())
+
+
+@app.task(name="escalation.check_rota", **RETRY)
+def check_rota_task() -> None:
+    check_rota(runtime())

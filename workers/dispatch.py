@@ -1,0 +1,101 @@
+"""Two dispatchers, one interface: Celery queues in production, in-process threads in the embedded default.
+
+Pages have their own queue (and, in-process, their own thread), so a flood of messages never delays one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from workers.delivery import deliver
+from workers.messages import scan_message
+from workers.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+class CeleryDispatcher:
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def _publish(self, task: str, argument: object) -> None:
+        try:
+            # No publish retries: a broker outage must not hold up the caller; the sweep catches up.
+            self.app.send_task(task, args=[argument], retry=False)
+        except Exception as error:
+            log.warning(
+                "broker unavailable for %s (%s); the sweep will pick it up", task, type(error).__name__
+            )
+
+    def scan(self, message_id: str) -> None:
+        self._publish("detector.scan", message_id)
+
+    def send_page(self, page_id: int) -> None:
+        self._publish("escalation.send_page", page_id)
+
+
+class InProcessDispatcher:
+    """The embedded default: scans on two threads, pages on one of their own."""
+
+    def __init__(self) -> None:
+        self.runtime: Runtime | None = None
+        self._scans = ThreadPoolExecutor(max_workers=2, thread_name_prefix="scan")
+        self._pages = ThreadPoolExecutor(max_workers=2, thread_name_prefix="page")
+
+    def bind(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+
+    def scan(self, message_id: str) -> None:
+        self._scans.submit(self._run_scan, message_id)
+
+    def send_page(self, page_id: int) -> None:
+        self._pages.submit(self._run_page, page_id)
+
+    def _run_scan(self, message_id: str) -> None:
+        runtime = self._bound()
+        try:
+            for page_id in scan_message(runtime, message_id):
+                self.send_page(page_id)
+        except Exception:
+            log.exception("scan failed; the sweep will retry it")
+
+    def _run_page(self, page_id: int) -> None:
+        runtime = self._bound()
+        try:
+            deliver(runtime.url, page_id, runtime.config, runtime.notifiers, runtime.policy, runtime.clock())
+        except Exception:
+            log.exception("page delivery failed; the sweep will retry it")
+
+    def _bound(self) -> Runtime:
+        if self.runtime is None:
+            raise RuntimeError("InProcessDispatcher used before bind(runtime)")
+        return self.runtime
+
+    def shutdown(self) -> None:
+        self._scans.shutdown(wait=True)
+        self._pages.shutdown(wait=True)
+
+
+class SweepThread(threading.Thread):
+    """Beat for the embedded default."""
+
+    def __init__(self, runtime: Runtime, every_seconds: float) -> None:
+        super().__init__(name="sweep", daemon=True)
+        self.runtime, self.every = runtime, every_seconds
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        from workers.sweep import check_rota, sweep
+
+        rounds = 0
+        while not self.stopped.wait(self.every):
+            try:
+                sweep(self.runtime)
+                if rounds % max(1, int(300 / self.every)) == 0:
+                    check_rota(self.runtime)
+            except Exception:
+                log.exception("sweep failed; trying again next round")
+            rounds += 1

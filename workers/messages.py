@@ -1,0 +1,180 @@
+"""Messages in, assessments out: store first (nothing is lost), scan after, open or raise an incident."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import uuid4
+
+from sqlmodel import Session, col, select
+
+from detector import ConversationState, RiskLevel
+from escalation.engine import Signal, SignalSource
+from escalation.model import Level
+from store import repository
+from store.db import is_postgres, session_scope
+from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
+from workers.incidents import open_or_raise_incident
+from workers.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    conversation_id: str
+    channel: str  # chat | sms | voice
+    sender: str  # customer | agent
+    text: str
+    sent_at: datetime
+    team: str = "default"
+    is_test: bool = False
+
+
+def store_message(session: Session, incoming: IncomingMessage, now: datetime) -> MessageRow:
+    conversation = session.get(ConversationRow, incoming.conversation_id)
+    if conversation is None:
+        session.add(
+            ConversationRow(
+                id=incoming.conversation_id,
+                channel=incoming.channel,
+                team=incoming.team,
+                is_test=incoming.is_test,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    message = MessageRow(
+        id=uuid4().hex,
+        conversation_id=incoming.conversation_id,
+        channel=incoming.channel,
+        sender=incoming.sender,
+        text=incoming.text,
+        sent_at=incoming.sent_at,
+        received_at=now,
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def scan_message(runtime: Runtime, message_id: str) -> list[int]:
+    """Assess one stored message in its conversation; returns page ids to send after commit."""
+    now = runtime.clock()
+    with session_scope(runtime.url) as session:
+        message = session.get(MessageRow, message_id)
+        if message is None or message.scanned_at is not None:
+            return []  # unknown, or a redelivered task for work already done
+        conversation = _lock_conversation(session, message.conversation_id)
+        message.scanned_at = now
+        if message.sender != "customer" or conversation is None:
+            return []  # agent turns feed the guidance playbook, not the customer's risk level
+        state = ConversationState.from_dict(conversation.detector_state)
+        channel = "voice" if message.channel == "voice" else "chat"
+        assessment, state = runtime.detector.follow(message.text, state, channel=channel)
+        before = conversation.level
+        conversation.detector_state, conversation.level = state.to_dict(), state.level.label
+        conversation.category, conversation.updated_at = state.category.value, now
+        data = assessment.to_dict()
+        session.add(
+            AssessmentRow(
+                message_id=message.id,
+                conversation_id=conversation.id,
+                level=assessment.level.label,
+                message_level=assessment.level_alone.label,
+                category=assessment.category.value,
+                score=assessment.score,
+                signals=data["signals"],  # type: ignore[arg-type]
+                notes=list(assessment.notes),
+                detector_version=assessment.detector_version,
+                created_at=now,
+            )
+        )
+        repository.audit(
+            session,
+            "detector",
+            "message_scanned",
+            at=now,
+            conversation_id=conversation.id,
+            message=message.id,
+            level=assessment.level.label,
+            category=assessment.category.value,
+            score=round(assessment.score, 4),
+            rules=sorted({s.rule for s in assessment.signals}),
+        )
+        rose = assessment.level.label != before
+        if assessment.level < RiskLevel.MODERATE or not (
+            rose or assessment.level_alone >= RiskLevel.MODERATE
+        ):
+            return []  # nothing new: the conversation's level stands and this message adds no risk
+        signal = Signal(
+            conversation.id,
+            Level.parse(assessment.level.label),
+            assessment.category.value,
+            message.channel,
+            conversation.team,
+            now,
+        )
+        _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
+        return page_ids
+
+
+def _lock_conversation(session: Session, conversation_id: str) -> ConversationRow | None:
+    query = select(ConversationRow).where(ConversationRow.id == conversation_id)
+    if is_postgres(session):
+        query = query.with_for_update()  # turns of one conversation are folded in one at a time
+    return session.exec(query).first()
+
+
+def flag_conversation(
+    runtime: Runtime, conversation_id: str, level: Level, category: str, agent: str, note: str
+) -> IncidentRow | None:
+    """An agent's flag opens or raises an incident exactly like the detector would."""
+    now = runtime.clock()
+    with session_scope(runtime.url) as session:
+        conversation = session.get(ConversationRow, conversation_id)
+        team = conversation.team if conversation else "default"
+        if conversation is None:
+            session.add(
+                ConversationRow(id=conversation_id, channel="chat", team=team, created_at=now, updated_at=now)
+            )
+        signal = Signal(
+            conversation_id,
+            level,
+            category,
+            conversation.channel if conversation else "chat",
+            team,
+            now,
+            source=SignalSource.AGENT,
+            flagged_by=agent,
+        )
+        repository.audit(
+            session,
+            f"agent:{agent}",
+            "conversation_flagged",
+            at=now,
+            conversation_id=conversation_id,
+            level=level.label,
+            category=category,
+            note=note,
+        )
+        row, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
+    for page_id in page_ids:
+        runtime.dispatcher.send_page(page_id)
+    return row
+
+
+def unscanned(session: Session, older_than: datetime, limit: int = 500) -> list[str]:
+    """Messages stored but never scanned (the broker was down, or a worker died): the sweep's to-do."""
+    query = (
+        select(MessageRow.id)
+        .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.received_at) <= older_than)
+        .order_by(col(MessageRow.received_at))
+        .limit(limit)
+    )
+    return list(session.exec(query).all())
+
+
+SCAN_GRACE = timedelta(seconds=10)  # give the queue this long before the sweep scans a message itself

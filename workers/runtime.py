@@ -1,0 +1,94 @@
+"""One process's live parts, built once: settings, database, detector, escalation config, notifiers, and
+the dispatcher that hands work to the queue (Celery) or to in-process threads (the embedded default)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Protocol
+
+from config.settings import Settings, get_settings
+from detector import Detector
+from escalation.config_loader import EscalationConfig, load_config
+from escalation.model import Channel
+from escalation.notifiers.base import Notifier
+from store.db import migrate
+from workers.delivery import DeliveryPolicy
+from workers.wiring import delivery_policy, load_notifiers
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher(Protocol):
+    """Hands work to whoever runs it. Called only after the transaction that recorded the work committed;
+    if handing over fails, the work is still in the database and the sweep picks it up."""
+
+    def scan(self, message_id: str) -> None: ...
+
+    def send_page(self, page_id: int) -> None: ...
+
+
+class NoDispatch:
+    """For tools and tests that run the sweep themselves."""
+
+    def scan(self, message_id: str) -> None:
+        return None
+
+    def send_page(self, page_id: int) -> None:
+        return None
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def clock_for(settings: Settings) -> Callable[[], datetime]:
+    """Real time, or the same accelerated time in every process that shares the settings."""
+    epoch, speed = settings.clock_epoch, settings.clock_speedup
+    if speed == 1.0 or epoch is None:
+        return utcnow
+    return lambda: epoch + (utcnow() - epoch) * speed
+
+
+@dataclass
+class Runtime:
+    settings: Settings = field(default_factory=get_settings)
+    dispatcher: Dispatcher = field(default_factory=NoDispatch)
+    clock: Callable[[], datetime] = utcnow
+    _detector: Detector | None = None
+
+    def __post_init__(self) -> None:
+        if self.clock is utcnow:
+            self.clock = clock_for(self.settings)
+
+    @property
+    def url(self) -> str:
+        return self.settings.database_url
+
+    @cached_property
+    def config(self) -> EscalationConfig:
+        return load_config(self.settings.escalation_dir)
+
+    @cached_property
+    def notifiers(self) -> dict[Channel, Notifier]:
+        return load_notifiers()
+
+    @cached_property
+    def policy(self) -> DeliveryPolicy:
+        return delivery_policy(self.settings)
+
+    @property
+    def detector(self) -> Detector:
+        # Loaded on first use, once per process (a worker process, never per task).
+        if self._detector is None:
+            self._detector = Detector()
+        return self._detector
+
+    def prepare(self) -> Runtime:
+        """Migrate the database and load everything a worker needs before the first task."""
+        migrate(self.url)
+        _ = self.config, self.notifiers, self.detector
+        return self

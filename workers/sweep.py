@@ -1,0 +1,52 @@
+"""The sweep that beat runs every few seconds: the database is the source of truth for timers.
+
+It re-queues scans the queue never ran, runs due incident steps, and hands due pages to the dispatcher.
+A page handed over twice is still sent once (delivery claims each page), so the sweep may be generous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from store import repository
+from store.db import session_scope
+from workers.delivery import release_stuck
+from workers.incidents import run_due
+from workers.messages import SCAN_GRACE, unscanned
+from workers.rota import alarm_upcoming_gaps
+from workers.runtime import Runtime
+
+PAGE_GRACE = timedelta(seconds=5)  # a page queued this recently is probably still in the broker
+ROTA_HORIZON = timedelta(hours=12)
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    rescanned: int
+    pages: int
+    released: int
+
+
+def sweep(runtime: Runtime) -> SweepReport:
+    now = runtime.clock()
+    with session_scope(runtime.url) as session:
+        released = release_stuck(session, runtime.policy, now)
+        to_scan = unscanned(session, now - SCAN_GRACE)
+        fresh = run_due(session, runtime.config, now)
+        waiting = [p.id for p in repository.due_pages(session, now - PAGE_GRACE) if p.id is not None]
+    for message_id in to_scan:
+        runtime.dispatcher.scan(message_id)
+    page_ids = sorted(set(fresh) | set(waiting))
+    for page_id in page_ids:
+        runtime.dispatcher.send_page(page_id)
+    return SweepReport(rescanned=len(to_scan), pages=len(page_ids), released=released)
+
+
+def check_rota(runtime: Runtime) -> int:
+    """Alarm ahead of time for windows with nobody reachable on call."""
+    with session_scope(runtime.url) as session:
+        page_ids = alarm_upcoming_gaps(session, runtime.config, runtime.clock(), ROTA_HORIZON)
+    for page_id in page_ids:
+        runtime.dispatcher.send_page(page_id)
+    return len(page_ids)
