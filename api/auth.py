@@ -90,15 +90,36 @@ def _is_loopback(host: str | None) -> bool:
 def authenticate(request: Request, bearer: str | None, header_key: str | None) -> Principal:
     keys = context(request).keys
     presented = bearer or header_key
-    if keys.empty:
+    if keys.empty and not presented and not _any_stored_key(request):
         if _is_loopback(request.client.host if request.client else None):
             return LOOPBACK_ADMIN
         raise ApiError(401, "unauthorized", "no API keys are configured: only loopback clients are served")
-    principal = keys.lookup(presented) if presented else None
+    principal = (keys.lookup(presented) or _stored_key(request, presented)) if presented else None
     if principal is None:
         detail = "an API key is required" if not presented else "unknown API key"
         raise ApiError(401, "unauthorized", detail, {"WWW-Authenticate": "Bearer"})
     return principal
+
+
+def _stored_key(request: Request, key: str) -> Principal | None:
+    """A key made with ``stayline keys create`` (kept hashed in the database)."""
+    from store.db import session_scope
+    from store.models import ApiKeyRow
+
+    digest = _digest(key)
+    with session_scope(context(request).runtime.url) as session:
+        row = session.get(ApiKeyRow, digest)
+    return Principal(Role(row.role), f"key-{digest[:10]}") if row else None
+
+
+def _any_stored_key(request: Request) -> bool:
+    from sqlmodel import select
+
+    from store.db import session_scope
+    from store.models import ApiKeyRow
+
+    with session_scope(context(request).runtime.url) as session:
+        return session.exec(select(ApiKeyRow.digest).limit(1)).first() is not None
 
 
 def require(*roles: Role, rate_limited: bool = False) -> Callable[..., Principal]:

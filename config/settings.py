@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     page_max_attempts: int = 3
     page_backoff_seconds: float = 5.0
     sweep_seconds: float = 2.0
+    canary_seconds: float = 180.0
     # Drills and tests: run every process's clock this many times faster from clock_epoch, so a chain of
     # 30-second waits plays out in seconds on a real worker. Leave at 1 in production.
     clock_speedup: float = 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from stayline_cli.detector_commands import detect, evaluate, scan, train
-from stayline_cli.ops_commands import config_group, oncall, page_group
+from stayline_cli.ops_commands import config_group, keys_group, oncall, page_group
 from stayline_cli.service_commands import beat, serve, worker
 
 
@@ -22,6 +22,7 @@ cli.add_command(train)
 cli.add_command(config_group)
 cli.add_command(oncall)
 cli.add_command(page_group)
+cli.add_command(keys_group)
 cli.add_command(serve)
 cli.add_command(worker)
 cli.add_command(beat)

@@ -17,6 +17,7 @@ def serve(host: str, port: int) -> None:
 
     from api.app import create_app
     from api.logs import configure_logging
+    from workers.canary import Watchdog
     from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
     from workers.runtime import Runtime
 
@@ -32,6 +33,7 @@ def serve(host: str, port: int) -> None:
         dispatcher.bind(runtime)
         SweepThread(runtime, settings.sweep_seconds).start()
         click.echo(f"stayline: embedded mode, database {settings.database_url}, pages print to the console")
+    Watchdog(runtime).start()
     # uvicorn's own access log would print /r/<token> paths in full; the app logs requests itself.
     uvicorn.run(
         create_app(runtime),

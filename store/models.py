@@ -166,3 +166,14 @@ class AuditEventRow(SQLModel, table=True):
     incident_id: str | None = Field(default=None, index=True, max_length=64)
     conversation_id: str | None = Field(default=None, index=True, max_length=200)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class ApiKeyRow(SQLModel, table=True):
+    """A key made by ``stayline keys create``: only its SHA-256 digest is kept."""
+
+    __tablename__ = "api_key"
+
+    digest: str = Field(primary_key=True, max_length=64)
+    role: str = Field(max_length=16)
+    label: str = Field(default="", max_length=200)
+    created_at: datetime = _when()

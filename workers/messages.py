@@ -60,6 +60,8 @@ def store_message(session: Session, incoming: IncomingMessage, now: datetime) ->
 
 
 def scan_message(runtime: Runtime, message_id: str) -> list[int]:
+    from workers.canary import record_canary  # canary builds on this module
+
     """Assess one stored message in its conversation; returns page ids to send after commit."""
     now = runtime.clock()
     with session_scope(runtime.url) as session:
@@ -103,6 +105,9 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
             score=round(assessment.score, 4),
             rules=sorted({s.rule for s in assessment.signals}),
         )
+        if conversation.is_test:
+            record_canary(session, conversation.id, assessment.level.label, message.sent_at, now)
+            return []  # a test conversation never opens an incident, so it never pages a human
         rose = assessment.level.label != before
         if assessment.level < RiskLevel.MODERATE or not (
             rose or assessment.level_alone >= RiskLevel.MODERATE

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from api.deps import runtime_of
 from api.metrics import render_metrics
 from store.db import engine_for, session_scope
+from workers.canary import canary_age
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -62,12 +63,22 @@ def readyz(runtime: Annotated[Runtime, Depends(runtime_of)]) -> JSONResponse:
         "database": check_database(runtime.url),
         "broker": check_broker(runtime.settings.broker_url),
     }
+    age = canary_age(runtime) if checks["database"] == "ok" else None
+    # No canary yet is fine (just started); one older than three rounds means the pipeline has stalled.
+    checks["canary"] = "ok" if age is None or age <= 3 * runtime.settings.canary_seconds else "stalled"
     ready = all(value in ("ok", "in-process") for value in checks.values())
-    return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks}, 200 if ready else 503)
+    body = {"status": "ok" if ready else "unavailable", "checks": checks, "canary_age_seconds": age}
+    return JSONResponse(body, 200 if ready else 503)
 
 
 @router.get("/metrics", response_class=PlainTextResponse, summary="Prometheus metrics")
 def metrics(runtime: Annotated[Runtime, Depends(runtime_of)]) -> PlainTextResponse:
     with session_scope(runtime.url) as session:
         body = render_metrics(session, runtime.clock())
+    age = canary_age(runtime)
+    body += (
+        "# HELP stayline_canary_age_seconds Seconds since the last synthetic conversation came through.\n"
+        "# TYPE stayline_canary_age_seconds gauge\n"
+        f"stayline_canary_age_seconds {'NaN' if age is None else repr(float(age))}\n"
+    )
     return PlainTextResponse(body, media_type=PROMETHEUS_TEXT)
