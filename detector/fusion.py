@@ -50,6 +50,7 @@ class FusionConfig:
     model_thresholds: dict[RiskLevel, float]
     model_ceiling: RiskLevel
     sentence_threshold: float
+    discount_sentences: int
     model_evidence: re.Pattern[str]
     discounted_ceilings: dict[Modifier, RiskLevel]
     rule_confidence: dict[RiskLevel, float]
@@ -72,6 +73,7 @@ def fusion_config() -> FusionConfig:
         model_thresholds={RiskLevel.parse(k): float(v) for k, v in data["model_thresholds"].items()},
         model_ceiling=RiskLevel.parse(data["model_ceiling"]),
         sentence_threshold=float(data["sentence_moderate_threshold"]),
+        discount_sentences=int(data["discounted_ceiling_max_sentences"]),
         model_evidence=_any_word(data["model_evidence_words"]),
         discounted_ceilings={Modifier(k): RiskLevel.parse(v) for k, v in data["discounted_ceilings"].items()},
         rule_confidence={RiskLevel.parse(k): float(v) for k, v in data["rule_confidence"].items()},

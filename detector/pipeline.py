@@ -47,6 +47,7 @@ class _ModelView:
     category: str
     sentence_risk: float  # the riskiest single sentence, P(level >= moderate)
     normalized_text: str
+    sentences: int
 
 
 @dataclass
@@ -116,6 +117,7 @@ class Detector:
                 category=categories[best],
                 sentence_risk=max(sentence_risk.get(j, 0.0) for j in per_text[i]),
                 normalized_text=" ".join(windows[j].mapped.text for j in per_text[i]),
+                sentences=sum(len(list(docs[j].sents)) for j in per_text[i]),
             )
             if not all(looks_english(windows[j].mapped.text) for j in per_text[i]):
                 notes = (*notes, UNSUPPORTED_LANGUAGE)
@@ -200,7 +202,9 @@ class Detector:
             e for e in evidence if e.signal.counts and e.signal.kind not in self.config.supporting_only
         ]
         discounted = [s for s in signals if not s.counts and s.kind not in self.config.supporting_only]
-        if discounted and not counted:
+        # A negation or a joke caps what the model may say about a short message; in a long post it is one
+        # sentence among many and says nothing about the rest.
+        if discounted and not counted and heard.sentences <= self.config.discount_sentences:
             proposed = min(proposed, discounted_ceiling(discounted, self.config))
         level = max(rule_level, proposed)
 
