@@ -7,6 +7,7 @@ import logging
 from celery import Celery, signals
 from sqlalchemy.exc import OperationalError
 
+from config.logs import configure_logging, request_id_var
 from config.settings import get_settings
 from workers.delivery import deliver
 from workers.dispatch import CeleryDispatcher
@@ -42,6 +43,17 @@ def runtime() -> Runtime:
     if _runtime is None:
         _runtime = Runtime(dispatcher=CeleryDispatcher(app)).prepare()
     return _runtime
+
+
+@signals.setup_logging.connect
+def _json_logs(**_: object) -> None:
+    configure_logging(_settings.log_level)  # the same JSON lines as the API, with a correlation id
+
+
+@signals.task_prerun.connect
+def _correlate(task: object = None, args: tuple[object, ...] | None = None, **_: object) -> None:
+    # The message id or page id the task works on is the correlation id of everything it logs.
+    request_id_var.set(f"{getattr(task, 'name', 'task')}:{args[0] if args else '-'}")
 
 
 @signals.worker_process_init.connect

@@ -8,6 +8,7 @@ it is retried and the audit trail says delivery was uncertain (a duplicate page 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,6 +24,7 @@ from store.db import session_scope
 from store.models import IncidentRow, PageRow, ResponderStateRow
 from workers.incidents import live_roster
 
+log = logging.getLogger(__name__)
 FALLBACK_ORDER = (Channel.VOICE, Channel.SMS, Channel.WEBHOOK, Channel.CONSOLE)
 OPS = "ops console"
 NO_INCIDENT_CODE = "0000"  # rota alarms are about the rota, not an incident
@@ -173,6 +175,16 @@ def record_delivery(
         if delivery.marks_unreachable and page.responder:
             _mark_unreachable(session, page, delivery.error or "unreachable", now)
         fall_back(session, page, config, now)
+    log.info(
+        "page %s",
+        page.status,
+        extra={
+            "incident_id": page.incident_id,
+            "page": page.idempotency_key,
+            "channel": page.channel,
+            "attempt": page.attempts,
+        },
+    )
     repository.audit(
         session,
         f"notifier:{delivery.provider}",

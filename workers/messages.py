@@ -108,6 +108,15 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
         if conversation.is_test:
             record_canary(session, conversation.id, assessment.level.label, message.sent_at, now)
             return []  # a test conversation never opens an incident, so it never pages a human
+        log.info(
+            "message scanned",
+            extra={
+                "message_id": message.id,
+                "conversation_id": conversation.id,
+                "level": assessment.level.label,
+                "category": assessment.category.value,
+            },
+        )
         rose = assessment.level.label != before
         if assessment.level < RiskLevel.MODERATE or not (
             rose or assessment.level_alone >= RiskLevel.MODERATE

@@ -33,7 +33,21 @@ def test_health_and_readiness(api: Harness) -> None:
     assert api.client.get("/healthz").json() == {"status": "ok"}
     ready = api.client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json()["checks"] == {"database": "ok", "broker": "in-process"}
+    assert ready.json()["checks"] == {"database": "ok", "broker": "in-process", "canary": "ok"}
+    assert ready.json()["canary_age_seconds"] is None  # no canary has run yet in this fresh database
+
+
+def test_a_stale_canary_makes_the_service_unready(api: Harness) -> None:
+    from workers.canary import send_canary
+    from workers.messages import scan_message
+
+    send_canary(api.runtime)
+    scan_message(api.runtime, api.dispatcher.scans[-1])
+    assert api.client.get("/readyz").status_code == 200
+    assert "stayline_canary_age_seconds 0.0" in api.client.get("/metrics").text
+    api.clock.advance(3 * api.runtime.settings.canary_seconds + 1)
+    stale = api.client.get("/readyz")
+    assert stale.status_code == 503 and stale.json()["checks"]["canary"] == "stalled"
 
 
 def test_readiness_checks_the_broker_when_there_is_one(make_api: Callable[..., Harness]) -> None:
