@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,23 @@ def _postgres_or_skip() -> sa.Engine:
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {error.__class__.__name__}")
 
 
+@contextmanager
+def fresh_postgres_schema() -> Iterator[str]:
+    """A migrated schema of its own on the PostgreSQL server, dropped afterwards."""
+    admin = _postgres_or_skip()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    try:
+        migrate(url)
+        yield url
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
@@ -38,27 +56,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         migrate(url)
         yield url
         return
-    admin = _postgres_or_skip()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-    migrate(url)
-    yield url
-    with admin.begin() as connection:
-        connection.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with fresh_postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture
-def postgres_url(tmp_path: Path) -> Iterator[str]:
-    admin = _postgres_or_skip()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
-    migrate(url)
-    yield url
-    with admin.begin() as connection:
-        connection.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+def postgres_url() -> Iterator[str]:
+    with fresh_postgres_schema() as url:
+        yield url
