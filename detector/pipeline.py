@@ -84,6 +84,10 @@ class Detector:
         """One turn of a conversation: the conversation-level assessment and the new state."""
         return advance(state, self.assess_many([text], channel=channel)[0], self.config)
 
+    def fold(self, state: ConversationState, message: Assessment) -> tuple[Assessment, ConversationState]:
+        """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does."""
+        return advance(state, message, self.config)
+
     def assess_many(
         self, texts: Sequence[str | bytes], *, channel: str | Sequence[str] = "chat"
     ) -> list[Assessment]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from stayline_cli.demo import demo
 from stayline_cli.detector_commands import detect, evaluate, scan, train
 from stayline_cli.ops_commands import config_group, keys_group, oncall, page_group
 from stayline_cli.service_commands import beat, serve, worker
@@ -26,3 +27,4 @@ cli.add_command(keys_group)
 cli.add_command(serve)
 cli.add_command(worker)
 cli.add_command(beat)
+cli.add_command(demo)

@@ -1,0 +1,137 @@
+"""The processes bench/e2e.py starts: the embedded service, or serve + worker + beat (production).
+
+Both page the fake Twilio: ``notifiers.yaml`` in a temporary STAYLINE_CONFIG_DIR points the sms and
+voice notifiers at it and its status callbacks at the service's own ``/twilio/status``. The escalation
+configuration is the shipped one (the temporary directory has no ``escalation/``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import yaml
+
+from stayline_cli.embedded import ServiceProcess, free_port, log_tail, stayline_command
+from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
+
+STARTUP_TIMEOUT_SECONDS = 180.0
+STOP_TIMEOUT_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class ServicesConfig:
+    production: bool
+    workdir: Path
+    twilio_url: str
+    worker_concurrency: int = 2
+
+
+class Services:
+    """Use as a context manager: starts everything, and stops it (SIGTERM, then SIGKILL) on exit."""
+
+    def __init__(self, config: ServicesConfig) -> None:
+        self.config = config
+        self.port = free_port()
+        self.api_key = secrets.token_urlsafe(24)
+        self.serve = ServiceProcess(self.env(), self.port, config.workdir / "serve.log")
+        self.others: dict[str, subprocess.Popen[bytes]] = {}
+        self._logs: list[IO[bytes]] = []
+
+    @property
+    def url(self) -> str:
+        return self.serve.url
+
+    def describe(self) -> str:
+        if not self.config.production:
+            return "embedded (stayline serve: API + in-process worker and sweep, SQLite)"
+        workers = self.config.worker_concurrency
+        return f"production (stayline serve + stayline worker --concurrency {workers} + stayline beat)"
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("STAYLINE_CLOCK_")}
+        env.update(
+            PYTHONUNBUFFERED="1",
+            STAYLINE_CONFIG_DIR=str(self.config.workdir),
+            STAYLINE_TWILIO_AUTH_TOKEN=AUTH_TOKEN,
+            STAYLINE_PUBLIC_URL=f"http://127.0.0.1:{self.port}",
+            STAYLINE_API_KEYS=json.dumps({self.api_key: "admin"}),
+            STAYLINE_RATE_PER_MINUTE="100000000",  # the bench is one caller offering the whole load
+        )
+        if not self.config.production:
+            env.update(
+                STAYLINE_DATABASE_URL=f"sqlite:///{self.config.workdir / 'bench.db'}", STAYLINE_BROKER_URL=""
+            )
+        return env
+
+    def write_notifiers(self) -> None:
+        base = f"http://127.0.0.1:{self.port}"
+        common = {
+            "account_sid": ACCOUNT_SID,
+            "auth_token_env": "STAYLINE_TWILIO_AUTH_TOKEN",
+            "from_number": "+12025550100",
+            "api_base_url": self.config.twilio_url,
+            "status_callback_url": f"{base}/twilio/status",
+        }
+        notifiers = {
+            "sms": {"type": "twilio_sms", **common},
+            "voice": {"type": "twilio_voice", "gather_url": f"{base}/twilio/voice", **common},
+            "webhook": {"type": "console"},
+            "console": {"type": "console"},
+        }
+        (self.config.workdir / "notifiers.yaml").write_text(yaml.safe_dump(notifiers))
+
+    def start(self) -> Services:
+        self.write_notifiers()
+        # serve migrates the database before it answers; worker and beat start on the migrated schema.
+        self.serve.start()
+        self.serve.wait_ready(STARTUP_TIMEOUT_SECONDS)
+        if self.config.production:
+            self._start("worker", "worker", "--concurrency", str(self.config.worker_concurrency))
+            self._start("beat", "beat")
+        return self
+
+    def _start(self, name: str, *args: str) -> None:
+        log = (self.config.workdir / f"{name}.log").open("ab")
+        self._logs.append(log)
+        self.others[name] = subprocess.Popen(
+            stayline_command(*args),
+            env=self.env(),
+            cwd=self.config.workdir,  # beat keeps its schedule file in the working directory
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def check_alive(self) -> None:
+        for name, process in self.others.items():
+            if process.poll() is not None:
+                tail = log_tail(self.config.workdir / f"{name}.log")
+                raise RuntimeError(f"stayline {name} exited ({process.returncode}):\n{tail}")
+
+    def stop(self) -> None:
+        for process in self.others.values():
+            process.terminate()
+        for process in self.others.values():
+            try:
+                process.wait(timeout=STOP_TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+        self.serve.stop()
+        for log in self._logs:
+            log.close()
+
+    def __enter__(self) -> Services:
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
