@@ -47,6 +47,7 @@ class ConversationRow(SQLModel, table=True):
     level: str = Field(default="none", max_length=16)
     category: str = Field(default="none", max_length=32)
     detector_state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    guidance_state: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     is_test: bool = False
     created_at: datetime = _when()
     updated_at: datetime = _when()

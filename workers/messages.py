@@ -10,12 +10,13 @@ from uuid import uuid4
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from detector import Assessment, ConversationState, RiskLevel
+from detector import Assessment, Category, ConversationState, RiskLevel
 from escalation.engine import Signal, SignalSource
 from escalation.model import Level
 from store import repository
 from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
+from workers.guidance import guide_agent_turn, guide_customer_turn, guide_flag
 from workers.incidents import open_or_raise_incident
 from workers.runtime import Runtime
 
@@ -74,11 +75,13 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
             [m.text for m in customers],
             channel=["voice" if m.channel == "voice" else "chat" for m in customers],
         )
+        by_id = {m.id: a for m, a in zip(customers, alone, strict=True)}
         page_ids: list[int] = []
-        for message, assessment in sorted(
-            zip(customers, alone, strict=True), key=lambda pair: pair[0].received_at
-        ):
-            page_ids.extend(_fold(runtime, session, message, assessment, now))
+        for message in sorted(messages, key=lambda m: m.received_at):
+            if message.id in by_id:
+                page_ids.extend(_fold(runtime, session, message, by_id[message.id], now))
+            else:
+                _guide_agent(session, message, now)
         return page_ids
 
 
@@ -154,6 +157,7 @@ def _fold(
     if conversation.is_test:
         record_canary(session, conversation.id, assessment.level.label, message.sent_at, now)
         return []  # a test conversation never opens an incident, so it never pages a human
+    guide_customer_turn(session, conversation, assessment, runtime.settings.region, now)
     log.info(
         "message scanned",
         extra={
@@ -176,6 +180,12 @@ def _fold(
     )
     _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
     return page_ids
+
+
+def _guide_agent(session: Session, message: MessageRow, now: datetime) -> None:
+    conversation = session.get(ConversationRow, message.conversation_id)
+    if conversation is not None and not conversation.is_test:
+        guide_agent_turn(session, conversation, message.text, now)
 
 
 def _lock_conversation(session: Session, conversation_id: str) -> ConversationRow | None:
@@ -218,6 +228,10 @@ def flag_conversation(
             note=note,
         )
         row, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
+        session.flush()
+        flagged = session.get(ConversationRow, conversation_id)
+        if flagged is not None and category in {c.value for c in Category} and category != "none":
+            guide_flag(session, flagged, level.label, category, runtime.settings.region, now)
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
     return row

@@ -14,6 +14,7 @@ from api.views import assessment_out, incident_detail, latest_assessments, open_
 from escalation.model import Level
 from store.db import session_scope
 from store.models import ConversationRow
+from workers.guidance import current_view
 from workers.messages import flag_conversation
 from workers.runtime import Runtime
 
@@ -54,6 +55,23 @@ def get_conversation(
             evidence=evidence,
             incident=incident_detail(session, incident) if incident else None,
         )
+
+
+@router.get(
+    "/v1/conversations/{conversation_id}/guidance",
+    responses=documented(401, 403, 404),
+    summary="The agent's playbook: steps, checkpoints, prompts, resources and paging status",
+)
+def get_guidance(
+    conversation_id: ConversationPath,
+    principal: Annotated[Principal, Depends(require(Role.AGENT, Role.RESPONDER))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+) -> dict[str, object]:
+    with session_scope(runtime.url) as session:
+        row = session.get(ConversationRow, conversation_id)
+        if row is None:
+            raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
+        return current_view(session, row, runtime.clock())
 
 
 @router.post(

@@ -1,0 +1,42 @@
+"""The agent's playbook through the API: it activates on the risky turn, ticks from the agent's words,
+warns on a closing attempt, and shows who has been paged and who has it."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from store.db import session_scope
+from store.models import AuditEventRow
+from tests.api.conftest import Harness, auth
+
+
+def guidance(api: Harness, conversation: str = "conv-1") -> dict:  # type: ignore[type-arg]
+    response = api.client.get(f"/v1/conversations/{conversation}/guidance", headers=auth("agent"))
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def say(api: Harness, text: str, sender: str = "customer") -> None:
+    api.clock.advance(5)
+    assert api.post_message(text, sender=sender, wait=True).status_code == 200
+
+
+def test_the_playbook_follows_the_conversation(api: Harness) -> None:
+    say(api, "hi, I need to change my delivery address")
+    assert guidance(api)["mode"] == "idle"
+    say(api, "honestly I have swallowed all of my sleeping pills")
+    view = guidance(api)
+    assert (view["mode"], view["playbook"]) == ("paging", "overdose-poisoning")
+    assert view["paging"]["paged"], "the agent sees who has been paged"
+    say(api, "are you thinking about killing yourself?", sender="agent")
+    say(api, "have a nice day, is there anything else?", sender="agent")
+    with session_scope(api.url) as session:
+        actions = [
+            e.action for e in session.exec(select(AuditEventRow).order_by(col(AuditEventRow.id))).all()
+        ]
+    assert actions.index("guidance_playbook_activated") < actions.index("guidance_checkpoint_ticked")
+    assert "guidance_closing_attempted" in actions  # the stay-on-the-line warning, in the audit trail
+
+
+def test_unknown_conversation_is_404(api: Harness) -> None:
+    assert api.client.get("/v1/conversations/nope/guidance", headers=auth("agent")).status_code == 404

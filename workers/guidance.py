@@ -1,0 +1,110 @@
+"""Agent guidance wired to conversations: the pure playbook engine (escalation.guidance) fed with each
+turn, each assessment and the paging status; its events go to the audit trail for supervisor review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from detector import Assessment, RiskLevel
+from escalation.guidance import (
+    GuidanceState,
+    GuidanceUpdate,
+    PagedResponder,
+    default_library,
+    new_state,
+    on_agent_message,
+    on_customer_message,
+    on_paging,
+    on_risk,
+    state_from_dict,
+    state_to_dict,
+    tick,
+    view,
+)
+from store import repository
+from store.models import ConversationRow, IncidentRow, PageRow
+
+
+def load(conversation: ConversationRow) -> GuidanceState:
+    if conversation.guidance_state:
+        return state_from_dict(conversation.guidance_state)
+    return new_state(conversation.id)
+
+
+def _apply(session: Session, conversation: ConversationRow, update: GuidanceUpdate, now: datetime) -> None:
+    conversation.guidance_state = state_to_dict(update.state)
+    for item in update.events:
+        # Events carry checkpoint ids and the agent's matched phrase at most, never the customer's words.
+        repository.audit(
+            session,
+            "guidance",
+            f"guidance_{item.kind.value}",
+            at=now,
+            conversation_id=conversation.id,
+            event=item.to_dict(),
+        )
+
+
+def guide_customer_turn(
+    session: Session, conversation: ConversationRow, assessment: Assessment, region: str | None, now: datetime
+) -> None:
+    state = on_customer_message(load(conversation), now)
+    _apply(session, conversation, state, now)
+    if assessment.level >= RiskLevel.LOW:
+        signals = [name for s in assessment.signals if s.counts for name in (s.kind.value, s.rule)]
+        channel = "voice" if conversation.channel == "voice" else conversation.channel
+        update = on_risk(
+            load(conversation),
+            assessment.level.label,
+            assessment.category.value,
+            channel,
+            region,
+            now,
+            library=default_library(),
+            signals=signals,
+        )
+        _apply(session, conversation, update, now)
+    _apply(session, conversation, tick(load(conversation), now), now)
+
+
+def guide_agent_turn(session: Session, conversation: ConversationRow, text: str, now: datetime) -> None:
+    """Checkpoints tick from what the agent says; unsafe phrasing and closing attempts raise prompts."""
+    _apply(session, conversation, on_agent_message(load(conversation), text, now), now)
+    _apply(session, conversation, tick(load(conversation), now), now)
+
+
+def current_view(session: Session, conversation: ConversationRow, now: datetime) -> dict[str, object]:
+    """What the agent's screen shows now: the playbook, prompts, and who has been paged or has it."""
+    state = load(conversation)
+    incident = session.exec(
+        select(IncidentRow)
+        .where(IncidentRow.conversation_id == conversation.id)
+        .order_by(col(IncidentRow.opened_at).desc())
+    ).first()
+    if incident is not None:
+        pages = session.exec(
+            select(PageRow)
+            .where(PageRow.incident_id == incident.id)
+            .where(col(PageRow.responder).is_not(None))
+        ).all()
+        paged = [
+            PagedResponder(p.responder or "", p.channel, p.created_at) for p in pages if p.kind == "page"
+        ]
+        state = on_paging(state, now, paged=paged, acknowledged_by=incident.acknowledged_by).state
+    return view(tick(state, now).state, now).to_dict()
+
+
+def guide_flag(
+    session: Session,
+    conversation: ConversationRow,
+    level: str,
+    category: str,
+    region: str | None,
+    now: datetime,
+) -> None:
+    """An agent's flag brings up the playbook like the detector's assessment would."""
+    channel = "voice" if conversation.channel == "voice" else conversation.channel
+    update = on_risk(load(conversation), level, category, channel, region, now, library=default_library())
+    _apply(session, conversation, update, now)
