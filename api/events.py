@@ -88,6 +88,8 @@ def _conversations_of(session: Session, incident_ids: set[str]) -> dict[str, str
 def _event(session: Session, row: AuditEventRow, conversations: dict[str, str]) -> Event | None:
     if row.action == "message_scanned":
         name = _risk_event(session, row)
+    elif row.action.startswith("guidance_"):
+        name = "playbook"  # the desktop re-reads GET /v1/conversations/{id}/guidance on this event
     elif row.action in EVENT_FOR_ACTION:
         name = EVENT_FOR_ACTION[row.action]
     else:
@@ -104,6 +106,10 @@ def _event(session: Session, row: AuditEventRow, conversations: dict[str, str]) 
         data["status"] = PAGE_STATUS[row.action]
     if row.action == "message_scanned":
         data["message_id"] = row.detail.get("message")
+    if row.action.startswith("guidance_"):
+        data["kind"] = row.action.removeprefix(
+            "guidance_"
+        )  # the event's own payload stays in the audit trail
     return Event(row.id or 0, name, data)
 
 

@@ -108,3 +108,8 @@ def guide_flag(
     channel = "voice" if conversation.channel == "voice" else conversation.channel
     update = on_risk(load(conversation), level, category, channel, region, now, library=default_library())
     _apply(session, conversation, update, now)
+
+
+def tick_conversation(session: Session, conversation: ConversationRow, now: datetime) -> None:
+    if conversation.guidance_state:
+        _apply(session, conversation, tick(load(conversation), now), now)

@@ -35,6 +35,7 @@ def sweep(runtime: Runtime) -> SweepReport:
         to_scan = unscanned(session, now - SCAN_GRACE)
         fresh = run_due(session, runtime.config, now)
         waiting = [p.id for p in repository.due_pages(session, now - PAGE_GRACE) if p.id is not None]
+    tick_guidance(runtime)
     for message_id in to_scan:
         runtime.dispatcher.scan(message_id)
     page_ids = sorted(set(fresh) | set(waiting))
@@ -50,3 +51,24 @@ def check_rota(runtime: Runtime) -> int:
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
     return len(page_ids)
+
+
+def tick_guidance(runtime: Runtime) -> int:
+    """Silence nudges and overdue acknowledgements come due with time, not with a turn: tick every
+    conversation that has an open incident."""
+    from sqlmodel import col, select
+
+    from store.models import ConversationRow, IncidentRow
+    from workers.guidance import tick_conversation
+
+    now = runtime.clock()
+    with session_scope(runtime.url) as session:
+        open_ids = select(IncidentRow.conversation_id).where(
+            col(IncidentRow.state).in_(repository.OPEN_STATES)
+        )
+        conversations = session.exec(
+            select(ConversationRow).where(col(ConversationRow.id).in_(open_ids))
+        ).all()
+        for conversation in conversations:
+            tick_conversation(session, conversation, now)
+        return len(conversations)

@@ -40,3 +40,18 @@ def test_the_playbook_follows_the_conversation(api: Harness) -> None:
 
 def test_unknown_conversation_is_404(api: Harness) -> None:
     assert api.client.get("/v1/conversations/nope/guidance", headers=auth("agent")).status_code == 404
+
+
+def test_an_agent_silent_too_long_gets_a_nudge_from_the_sweep(api: Harness) -> None:
+    from workers.sweep import tick_guidance
+
+    say(api, "honestly I have swallowed all of my sleeping pills")
+    api.clock.advance(600)  # ten minutes without a word from the agent
+    assert tick_guidance(api.runtime) == 1
+    with session_scope(api.url) as session:
+        shown = [
+            e.detail["event"]
+            for e in session.exec(select(AuditEventRow)).all()
+            if e.action == "guidance_prompt_shown"
+        ]
+    assert any("agent_silent" in str(event) for event in shown), shown
