@@ -3,16 +3,20 @@ turn, each assessment and the paging status; its events go to the audit trail fo
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from detector import Assessment, RiskLevel
 from escalation.guidance import (
+    Checkpoint,
     GuidanceState,
     GuidanceUpdate,
     PagedResponder,
+    agent_checked,
     default_library,
+    dismiss,
+    expired_resources,
     new_state,
     on_agent_message,
     on_customer_message,
@@ -20,6 +24,7 @@ from escalation.guidance import (
     on_risk,
     state_from_dict,
     state_to_dict,
+    step_done,
     tick,
     view,
 )
@@ -113,3 +118,55 @@ def guide_flag(
 def tick_conversation(session: Session, conversation: ConversationRow, now: datetime) -> None:
     if conversation.guidance_state:
         _apply(session, conversation, tick(load(conversation), now), now)
+
+
+def agent_action(
+    session: Session, conversation: ConversationRow, action: str, target: str, now: datetime
+) -> dict[str, object]:
+    """The agent's clicks on the playbook: tick a checkpoint, finish a step, dismiss a prompt."""
+    state = load(conversation)
+    if action == "check":
+        update = agent_checked(state, Checkpoint(target), now)
+    elif action == "step_done":
+        update = step_done(state, target, now)
+    elif action == "dismiss":
+        update = dismiss(state, target, now)
+    else:
+        raise ValueError(f"unknown guidance action {action!r}")
+    _apply(session, conversation, update, now)
+    return current_view(session, conversation, now)
+
+
+def alarm_expired_resources(session: Session, today: date, now: datetime) -> list[int]:
+    """An expired crisis-resource entry is shown as the emergency number; its owner is told, once a day."""
+    recorded = []
+    for alarm in expired_resources(today, default_library()):
+        key = f"resources/{alarm.region}/{alarm.resource_id}/{today.isoformat()}"
+        if repository.page_exists(session, key):
+            continue
+        page = PageRow(
+            idempotency_key=key,
+            incident_id="resources",
+            kind="alarm",
+            channel="console",
+            level="high",
+            category="none",
+            status="pending",
+            next_attempt_at=now,
+            created_at=now,
+            updated_at=now,
+            history=[{"at": now.isoformat(), "status": "pending", "why": alarm.message}],
+        )
+        session.add(page)
+        recorded.append(page)
+        repository.audit(
+            session,
+            "guidance",
+            "resource_expired",
+            at=now,
+            region=alarm.region,
+            resource=alarm.resource_id,
+            owner=alarm.owner,
+        )
+    session.flush()
+    return [p.id for p in recorded if p.id is not None]

@@ -46,8 +46,12 @@ def sweep(runtime: Runtime) -> SweepReport:
 
 def check_rota(runtime: Runtime) -> int:
     """Alarm ahead of time for windows with nobody reachable on call."""
+    from workers.guidance import alarm_expired_resources
+
+    now = runtime.clock()
     with session_scope(runtime.url) as session:
-        page_ids = alarm_upcoming_gaps(session, runtime.config, runtime.clock(), ROTA_HORIZON)
+        page_ids = alarm_upcoming_gaps(session, runtime.config, now, ROTA_HORIZON)
+        page_ids += alarm_expired_resources(session, now.date(), now)
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
     return len(page_ids)

@@ -14,7 +14,7 @@ from api.views import assessment_out, incident_detail, latest_assessments, open_
 from escalation.model import Level
 from store.db import session_scope
 from store.models import ConversationRow
-from workers.guidance import current_view
+from workers.guidance import agent_action, current_view
 from workers.messages import flag_conversation
 from workers.runtime import Runtime
 
@@ -72,6 +72,28 @@ def get_guidance(
         if row is None:
             raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
         return current_view(session, row, runtime.clock())
+
+
+@router.post(
+    "/v1/conversations/{conversation_id}/guidance/{action}/{target}",
+    responses=documented(401, 403, 404, 422),
+    summary="The agent ticks a checkpoint (check), finishes a step (step_done) or dismisses a prompt",
+)
+def act_on_guidance(
+    conversation_id: ConversationPath,
+    action: Annotated[str, Path(pattern="^(check|step_done|dismiss)$")],
+    target: Annotated[str, Path(min_length=1, max_length=100, pattern=ID_PATTERN)],
+    principal: Annotated[Principal, Depends(require(Role.AGENT))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+) -> dict[str, object]:
+    with session_scope(runtime.url) as session:
+        row = session.get(ConversationRow, conversation_id)
+        if row is None:
+            raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
+        try:
+            return agent_action(session, row, action, target, runtime.clock())
+        except (ValueError, LookupError) as error:
+            raise ApiError(422, "invalid", str(error)) from None
 
 
 @router.post(

@@ -55,3 +55,29 @@ def test_an_agent_silent_too_long_gets_a_nudge_from_the_sweep(api: Harness) -> N
             if e.action == "guidance_prompt_shown"
         ]
     assert any("agent_silent" in str(event) for event in shown), shown
+
+
+def test_the_agent_ticks_checkpoints_and_dismisses_prompts(api: Harness) -> None:
+    say(api, "honestly I have swallowed all of my sleeping pills")
+    url = "/v1/conversations/conv-1/guidance"
+    ticked = api.client.post(f"{url}/check/location_known", headers=auth("agent"))
+    assert ticked.status_code == 200, ticked.text
+    assert "location_known" in str(ticked.json())
+    assert api.client.post(f"{url}/check/not_a_checkpoint", headers=auth("agent")).status_code == 422
+    assert api.client.post(f"{url}/check/location_known", headers=auth("ingest")).status_code == 403
+    with session_scope(api.url) as session:
+        actions = {e.action for e in session.exec(select(AuditEventRow)).all()}
+    assert "guidance_checkpoint_ticked" in actions
+
+
+def test_an_expired_resource_alarms_its_owner_once_a_day(api: Harness) -> None:
+    from datetime import date
+
+    from workers.guidance import alarm_expired_resources
+
+    far_future = date(2031, 1, 1)  # every entry's review is overdue by then
+    with session_scope(api.url) as session:
+        first = alarm_expired_resources(session, far_future, api.clock())
+    with session_scope(api.url) as session:
+        again = alarm_expired_resources(session, far_future, api.clock())
+    assert first and again == []
