@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     page_backoff_seconds: float = 5.0
     sweep_seconds: float = 2.0
     canary_seconds: float = 180.0
+    api_workers: int = Field(default=1, ge=1, description="API processes (needs STAYLINE_BROKER_URL)")
     region: str | None = Field(default=None, description="Crisis resources for agents: us, ca, gb, ie, au")
     # Drills and tests: run every process's clock this many times faster from clock_epoch, so a chain of
     # 30-second waits plays out in seconds on a real worker. Leave at 1 in production.

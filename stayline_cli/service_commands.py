@@ -23,6 +23,21 @@ def serve(host: str, port: int) -> None:
 
     settings = get_settings()
     configure_logging(settings.log_level)
+    if settings.broker_url and settings.api_workers > 1:
+        from store.db import migrate
+
+        migrate(settings.database_url)  # once, before the processes start, so they never race to do it
+        uvicorn.run(
+            "api.factory:production_app",
+            factory=True,
+            workers=settings.api_workers,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=5,
+        )
+        return
     if settings.broker_url:
         from workers.celery_app import app as celery_app
 
