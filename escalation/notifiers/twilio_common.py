@@ -29,6 +29,7 @@ from escalation.notifiers.base import (
     HttpUrl,
     failure_for_http_status,
     permanent_failure,
+    read_secret,
     retryable_failure,
 )
 
@@ -139,3 +140,10 @@ def find_recent(
                 DeliveryStatus.QUEUED, PROVIDER, provider_id=resource.sid, detail="found after a cut-off send"
             )
     return None
+
+
+def client_for(
+    config: TwilioAccountConfig, factory: TwilioClientFactory | None, environ: Mapping[str, str] | None
+) -> Any:
+    """The official client for a notifier's account, its token read from the environment now."""
+    return (factory or default_client_factory)(config, read_secret(config.auth_token_env, environ))

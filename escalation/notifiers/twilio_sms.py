@@ -23,7 +23,6 @@ from escalation.notifiers.base import (
     DeliveryStatus,
     PageMessage,
     permanent_failure,
-    read_secret,
 )
 from escalation.notifiers.content import render_text
 from escalation.notifiers.twilio_common import (
@@ -32,7 +31,7 @@ from escalation.notifiers.twilio_common import (
     TwilioAccountConfig,
     TwilioClientFactory,
     call_twilio,
-    default_client_factory,
+    client_for,
     find_recent,
     with_page_key,
 )
@@ -80,8 +79,7 @@ class TwilioSmsNotifier:
         client_factory: TwilioClientFactory | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> TwilioSmsNotifier:
-        token = read_secret(config.auth_token_env, environ)
-        return cls(config, (client_factory or default_client_factory)(config, token))
+        return cls(config, client_for(config, client_factory, environ))
 
     def send(self, message: PageMessage) -> Delivery:
         if not E164.match(message.address):
