@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint venv clean
+.PHONY: run test lint venv browser clean
 
 $(BIN)/stayline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ lint: venv
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+# Debian's Chromium for the browser tests (tests/browser); a no-op once it is installed.
+browser:
+	./scripts/ensure-chromium
+
+test: lint browser
 	$(BIN)/pytest
 
 clean:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.auth import KeyRing
+from api.console import install_console
+from api.console.session import session_secret
 from api.deps import ApiContext, api_runtime
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware, RateLimiter
@@ -39,10 +41,12 @@ def create_app(runtime: Runtime) -> FastAPI:
         runtime=api_runtime(runtime),
         keys=KeyRing(settings.api_keys),
         limiter=RateLimiter(settings.rate_per_minute),
+        console_secret=session_secret(settings),
     )
     install_error_handlers(app)
     for module in (messages, conversations, incidents, events, links, twilio, ops):
         app.include_router(module.router)
+    install_console(app)
     # Added last runs first: every response, a 413 included, carries the request id.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)

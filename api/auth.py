@@ -87,6 +87,17 @@ def _is_loopback(host: str | None) -> bool:
         return False
 
 
+def loopback_without_keys(request: Request) -> bool:
+    """No key configured anywhere and the client is on this host: the embedded default's admin."""
+    keys = context(request).keys
+    client = request.client.host if request.client else None
+    return keys.empty and not _any_stored_key(request) and _is_loopback(client)
+
+
+def principal_for_key(request: Request, key: str) -> Principal | None:
+    return context(request).keys.lookup(key) or _stored_key(request, key)
+
+
 def authenticate(request: Request, bearer: str | None, header_key: str | None) -> Principal:
     keys = context(request).keys
     presented = bearer or header_key
@@ -94,7 +105,7 @@ def authenticate(request: Request, bearer: str | None, header_key: str | None) -
         if _is_loopback(request.client.host if request.client else None):
             return LOOPBACK_ADMIN
         raise ApiError(401, "unauthorized", "no API keys are configured: only loopback clients are served")
-    principal = (keys.lookup(presented) or _stored_key(request, presented)) if presented else None
+    principal = principal_for_key(request, presented) if presented else None
     if principal is None:
         detail = "an API key is required" if not presented else "unknown API key"
         raise ApiError(401, "unauthorized", detail, {"WWW-Authenticate": "Bearer"})

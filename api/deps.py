@@ -65,6 +65,7 @@ class ApiContext:
     keys: KeyRing
     limiter: RateLimiter
     twilio_token: Callable[[], str | None] = field(default=twilio_token_from_env)
+    console_secret: bytes = b""  # signs console sessions (api.console.session)
     sse_poll_seconds: float = 0.5
     # A stream ends after this long and the browser's EventSource reconnects with Last-Event-ID: no
     # stream outlives a deploy by more than this, and a server shutdown never waits on one for long.

@@ -21,7 +21,9 @@ SECURITY_HEADERS = {
 }
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-    "button{font-size:1.25rem;padding:.75rem 1.5rem;cursor:pointer}"
+    "button{font-size:1.25rem;padding:.75rem 1.5rem;cursor:pointer;"
+    "background:#0b57d0;color:#fff;border:0;border-radius:4px}"
+    "a{color:#0b57d0}"
     ".level{font-weight:bold;text-transform:uppercase}"
 )
 
@@ -50,20 +52,28 @@ def ack_form(incident: IncidentRow, responder: str, token: str) -> HTMLResponse:
         return _page("Already resolved", _facts(incident) + "<p>Nothing more to do.</p>")
     if incident.state == "acknowledged":
         who = escape(incident.acknowledged_by or "someone")
-        return _page("Already acknowledged", _facts(incident) + f"<p>{who} has it.</p>")
+        return _page(
+            "Already acknowledged", _facts(incident) + f"<p>{who} has it.</p>" + _full_view(incident)
+        )
     form = (
         f'<form method="post" action="/r/{escape(token, quote=True)}">'
         f"<p>You are acknowledging as <strong>{escape(responder)}</strong>. "
         "The escalation chain stops when you do.</p>"
         '<button type="submit">Acknowledge</button></form>'
     )
-    return _page("Acknowledge incident", _facts(incident) + form)
+    return _page("Acknowledge incident", _facts(incident) + form + _full_view(incident))
+
+
+def _full_view(incident: IncidentRow) -> str:
+    """The evidence, the agent and how to join are behind sign-in, never on this link's page."""
+    href = f"/incidents/{escape(incident.code, quote=True)}"
+    return f'<p><a href="{href}">Open the incident: evidence, how to join, timeline (sign in)</a></p>'
 
 
 def acknowledged(incident: IncidentRow) -> HTMLResponse:
     who = escape(incident.acknowledged_by or "")
-    text = f"<p>Acknowledged by {who}. The chain has stopped. The details are on the agent desktop.</p>"
-    return _page("Acknowledged", _facts(incident) + text)
+    text = f"<p>Acknowledged by {who}. The chain has stopped; the agent's screen shows you are coming.</p>"
+    return _page("Acknowledged", _facts(incident) + text + _full_view(incident))
 
 
 def refused(reason: str, status: int = 403) -> HTMLResponse:

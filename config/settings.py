@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     link_secret: str = Field(default="", description="HMAC secret for acknowledgement links")
     link_ttl_seconds: int = 6 * 3600
+    session_secret: str = Field(
+        default="", description="HMAC secret for console sign-in cookies; empty keeps one in model_dir"
+    )
     page_max_attempts: int = 3
     page_backoff_seconds: float = 5.0
     sweep_seconds: float = 2.0

@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 import yaml
 
-from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, check_config, load_config
+from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, load_config
 from escalation.model import Channel, Level
 from escalation.schedules import gaps, who_is_on_call
+from workers.config_status import configuration_problems
 
 
 def escalation_dir(config_dir: Path | None) -> Path:
@@ -20,43 +21,6 @@ def escalation_dir(config_dir: Path | None) -> Path:
         Path(os.environ["STAYLINE_CONFIG_DIR"]) if os.environ.get("STAYLINE_CONFIG_DIR") else None
     )
     return base / "escalation" if base else DEFAULT_CONFIG_DIR
-
-
-def _detector_errors(config_dir: Path | None) -> list[str]:
-    """Build the detector's rules, context and fusion settings from the directory; report what fails."""
-    previous = os.environ.get("STAYLINE_CONFIG_DIR")
-    if config_dir is not None:
-        os.environ["STAYLINE_CONFIG_DIR"] = str(config_dir)
-    try:
-        return _build_detector_parts()
-    finally:
-        if previous is None:
-            os.environ.pop("STAYLINE_CONFIG_DIR", None)
-        else:
-            os.environ["STAYLINE_CONFIG_DIR"] = previous
-
-
-def _build_detector_parts() -> list[str]:
-    import spacy
-
-    from detector.context import ContextAnalyzer
-    from detector.fusion import fusion_config
-    from detector.normalize import tables
-    from detector.rules import RuleMatcher
-
-    nlp = spacy.blank("en")
-    errors = []
-    for name, build in (
-        ("patterns", lambda: RuleMatcher(nlp)),
-        ("context.yaml", lambda: ContextAnalyzer(nlp)),
-        ("detector.yaml", fusion_config.__wrapped__),  # uncached: read this directory, not the last one
-        ("normalize.yaml", tables.__wrapped__),
-    ):
-        try:
-            build()
-        except Exception as error:  # every broken file is reported, not just the first
-            errors.append(f"{name}: {error}")
-    return errors
 
 
 config_dir_option = click.option(
@@ -75,8 +39,7 @@ def config_group() -> None:
 @config_dir_option
 def check(config_dir: Path | None) -> None:
     """Validate the whole configuration; print every error with its file and line."""
-    problems = [str(error) for error in check_config(escalation_dir(config_dir))]
-    problems += _detector_errors(config_dir)
+    problems = configuration_problems(escalation_dir(config_dir), config_dir)
     for problem in problems:
         click.echo(problem, err=True)
     if problems:

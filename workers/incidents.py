@@ -15,12 +15,13 @@ from uuid import uuid4
 from sqlmodel import Session, select
 
 from escalation import engine
+from escalation.chains import first_position_reaching
 from escalation.config_loader import EscalationConfig
 from escalation.engine import AckVia, Incident, Signal
 from escalation.model import Action, Alarm, Channel, Page, Reminder, ScheduleNext
 from escalation.targets import Roster
 from store import repository
-from store.codec import copy_incident_to_row, incident_from_row, plan_to_json
+from store.codec import copy_incident_to_row, incident_from_row, plan_from_json, plan_to_json
 from store.models import AcknowledgementRow, IncidentRow, PageRow
 
 
@@ -187,6 +188,40 @@ def resolve_incident(
     copy_incident_to_row(engine.resolve(incident_from_row(row, live_roster(session, config)), now), row)
     _cancel_unsent(session, row.id, now, "resolved")
     repository.audit(session, who, "incident_resolved", at=now, incident_id=row.id)
+
+
+def pass_on(
+    session: Session,
+    incident: IncidentRow,
+    responder: str,
+    tier: int,
+    config: EscalationConfig,
+    now: datetime,
+    *,
+    page: str | None = None,
+) -> list[int]:
+    """A responder who cannot take it jumps the chain to the first step paging beyond their ``tier``,
+    taken now. Only ever forward: a pass from a tier paged together with the next one, or from the last
+    tier (nobody is beyond it), is recorded and the chain keeps its timer. Returns page ids to send."""
+    repository.audit(
+        session,
+        f"responder:{responder}",
+        "page_passed",
+        at=now,
+        incident_id=incident.id,
+        page=page,
+        tier=tier,
+    )
+    if incident.state not in ("triggered", "paging"):
+        return []
+    plan = plan_from_json(incident.plan)
+    if tier >= plan.chain.fallback_tier:
+        return []
+    target = first_position_reaching(plan.chain, plan.opening, tier + 1)
+    if target < incident.position:
+        return []
+    incident.position, incident.next_action_at = target, now
+    return run_incident(session, incident, live_roster(session, config), now)
 
 
 def _cancel_unsent(session: Session, incident_id: str, now: datetime, why: str) -> None:

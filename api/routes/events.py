@@ -40,8 +40,15 @@ async def stream_events(
     """Polls the audit table (about twice a second) and sends each new row as an event whose ``id`` is
     the audit row id, so a reconnecting ``EventSource`` resumes with ``Last-Event-ID``. Without one, the
     stream starts with events from now on."""
-    url = ctx.runtime.url
     start = last_event_id if last_event_id is not None else after
+    return await event_stream(request, ctx, conversation_id, start)
+
+
+async def event_stream(
+    request: Request, ctx: ApiContext, conversation_id: str | None, start: int | None
+) -> StreamingResponse:
+    """The stream itself, shared with the web console (which signs in with a cookie, not a key)."""
+    url = ctx.runtime.url
     cursor = start if start is not None else await run_in_threadpool(latest_event_id, url)
 
     async def generate() -> AsyncIterator[str]:

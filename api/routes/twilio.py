@@ -8,26 +8,23 @@ configured, nothing is trusted: every webhook is refused with 403.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Annotated
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlmodel import Session, select
+from sqlmodel import select
 from twilio.twiml.voice_response import VoiceResponse
 
 from api.deps import context, runtime_of
 from api.errors import ApiError, documented
-from escalation.chains import first_position_reaching
 from escalation.engine import AckVia
 from escalation.notifiers.twilio_common import twilio_signature_valid
 from escalation.notifiers.twilio_sms import sms_reply_twiml
 from escalation.notifiers.twilio_voice import gather_response
 from store import repository
-from store.codec import plan_from_json
 from store.db import session_scope
-from store.models import IncidentRow, PageRow
-from workers.incidents import acknowledge_incident, live_roster, run_incident
+from store.models import PageRow
+from workers.incidents import acknowledge_incident, pass_on
 from workers.replies import acknowledge_by_sms, call_status, message_status
 from workers.runtime import Runtime
 
@@ -91,39 +88,13 @@ def voice_keypress(
             who = row.responder or "voice caller"
             acknowledge_incident(session, incident.id, who, AckVia.KEYPRESS, runtime.config, now)
         elif reply.decision == "pass":
-            page_ids = _pass_on(session, incident, row, runtime, now)
+            passer = row.responder or "voice caller"
+            page_ids = pass_on(
+                session, incident, passer, row.tier, runtime.config, now, page=row.idempotency_key
+            )
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
     return Response(reply.twiml, media_type=TWIML)
-
-
-def _pass_on(
-    session: Session, incident: IncidentRow, page: PageRow, runtime: Runtime, now: datetime
-) -> list[int]:
-    """Jump the chain to the first step paging beyond the passer's tier and take it now.
-
-    Only ever forward: a pass from a tier paged together with the next one, or from the last tier
-    (nobody is beyond it), is recorded and the chain keeps its timer.
-    """
-    repository.audit(
-        session,
-        f"responder:{page.responder}",
-        "page_passed",
-        at=now,
-        incident_id=incident.id,
-        page=page.idempotency_key,
-        tier=page.tier,
-    )
-    if incident.state not in ("triggered", "paging"):
-        return []
-    plan = plan_from_json(incident.plan)
-    if page.tier >= plan.chain.fallback_tier:
-        return []
-    target = first_position_reaching(plan.chain, plan.opening, page.tier + 1)
-    if target < incident.position:
-        return []
-    incident.position, incident.next_action_at = target, now
-    return run_incident(session, incident, live_roster(session, runtime.config), now)
 
 
 def _unknown_page_twiml() -> str:

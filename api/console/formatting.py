@@ -1,0 +1,89 @@
+"""Small pure helpers the templates use: times, durations, and evidence highlighting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import pairwise
+from typing import Any
+
+LEVEL_ORDER = ("none", "low", "moderate", "high", "imminent")
+
+
+def clock(moment: datetime | str | None) -> str:
+    """'15:02:07 UTC'; accepts the ISO strings of JSON views too."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.strftime("%H:%M:%S UTC") if moment else ""
+
+
+def since(moment: datetime | None, now: datetime) -> str:
+    """'4 min 05 s' from ``moment`` to ``now``: how long a crisis has waited."""
+    if moment is None:
+        return ""
+    seconds = max(0, int((now - moment).total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
+
+
+def words(value: str | None) -> str:
+    """'attempt_in_progress' -> 'attempt in progress'."""
+    return (value or "").replace("_", " ")
+
+
+def at_least(level: str, floor: str) -> bool:
+    return LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(floor) if level in LEVEL_ORDER else False
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    kinds: tuple[str, ...] = ()  # the signal kinds whose evidence covers this piece; empty = plain text
+    discounted: bool = False  # every covering signal is negated, hypothetical, someone else's, ...
+
+    @property
+    def label(self) -> str:
+        note = " (discounted by context)" if self.discounted else ""
+        return "evidence: " + ", ".join(words(k) for k in self.kinds) + note
+
+
+def highlight(text: str, signals: Iterable[Mapping[str, Any]]) -> list[Segment]:
+    """Cut ``text`` at every evidence boundary; overlapping spans are merged into one marked piece.
+
+    Offsets that fall outside the text (a detector bug, or a span from an older version of the message)
+    are clipped, never allowed to raise: the agent still sees the whole message.
+    """
+    spans = []
+    for signal in signals:
+        start, end = int(signal.get("start", 0)), int(signal.get("end", 0))
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        if end > start:
+            discounted = bool(signal.get("modifiers"))
+            spans.append((start, end, str(signal.get("kind", "")), discounted))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    segments = []
+    for left, right in pairwise(cuts):
+        covering = [span for span in spans if span[0] <= left and right <= span[1]]
+        kinds = tuple(dict.fromkeys(kind for _, _, kind, _ in covering))
+        discounted = bool(covering) and all(d for _, _, _, d in covering)
+        segments.append(Segment(text[left:right], kinds, discounted))
+    return _merge_plain(segments)
+
+
+def _merge_plain(segments: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged and merged[-1].kinds == segment.kinds and merged[-1].discounted == segment.discounted:
+            merged[-1] = Segment(merged[-1].text + segment.text, segment.kinds, segment.discounted)
+        else:
+            merged.append(segment)
+    return merged
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"clock": clock, "since": since, "words": words}

@@ -1,0 +1,96 @@
+"""The responder's view of one incident: level, category, the evidence (only here, behind sign-in), the
+agent and how to join, acknowledge / resolve / pass on, and the timeline. Works on a phone."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import Response
+from sqlmodel import Session, col, select
+
+from api.auth import Role
+from api.console import reads
+from api.console.timeline import incident_timeline
+from api.console.web import Refused, now_of, read_form, render, require_person, see_other
+from api.deps import runtime_of
+from api.schemas import ID_PATTERN
+from api.views import find_incident
+from escalation.engine import AckVia
+from store.db import session_scope
+from store.models import ConversationRow, IncidentRow, PageRow
+from workers.incidents import acknowledge_incident, pass_on, resolve_incident
+
+log = logging.getLogger(__name__)
+router = APIRouter(include_in_schema=False)
+IncidentPath = Annotated[str, Path(min_length=1, max_length=64, pattern=ID_PATTERN)]
+
+
+def _found(incident: IncidentRow | None, ref: str) -> IncidentRow:
+    if incident is None:
+        raise Refused(404, "No such incident", f"There is no incident {ref!r}.")
+    return incident
+
+
+@router.get("/incidents/{ref}")
+def incident_page(request: Request, ref: IncidentPath) -> Response:
+    person = require_person(request, Role.RESPONDER, Role.AGENT)
+    with session_scope(runtime_of(request).url) as session:
+        incident = _found(find_incident(session, ref), ref)
+        conversation = session.get(ConversationRow, incident.conversation_id)
+        channel = conversation.channel if conversation else "chat"
+        team = conversation.team if conversation else "default"
+        values = {
+            "incident": incident,
+            "conversation": conversation,
+            "evidence": reads.messages(session, incident.conversation_id, evidence_only=True),
+            "flagged_by": reads.flagged_by(session, incident),
+            "join": reads.join_instructions(channel, team, incident.code),
+            "pages": reads.pages_of(session, incident.id),
+            "timeline": incident_timeline(session, incident),
+            "can_act": person.may(Role.RESPONDER),
+        }
+        return render(request, "incident.html", values, person=person)
+
+
+@router.post("/incidents/{ref}/{action}")
+async def incident_action(
+    request: Request, ref: IncidentPath, action: Annotated[str, Path(pattern="^(ack|resolve|pass)$")]
+) -> Response:
+    """Acknowledge (the chain stops), resolve (closed for good) or pass on (the next tier now)."""
+    person = require_person(request, Role.RESPONDER)
+    await read_form(request, person.nonce)
+    runtime = runtime_of(request)
+    now, page_ids = now_of(request), []
+    with session_scope(runtime.url) as session:
+        incident = _found(find_incident(session, ref), ref)
+        session.refresh(incident, with_for_update=True)  # decide on the row as it is, locked on PostgreSQL
+        if incident.state == "resolved":
+            raise Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
+        if action == "ack":
+            if incident.state == "acknowledged" and incident.acknowledged_by != person.name:
+                raise Refused(409, "Already acknowledged", f"{incident.acknowledged_by} already has it.")
+            if incident.state != "acknowledged":
+                acknowledge_incident(session, incident.id, person.name, AckVia.CONSOLE, runtime.config, now)
+        elif action == "resolve":
+            resolve_incident(session, incident.id, person.actor, runtime.config, now)
+        else:
+            tier = _tier_of(session, incident, person.name)
+            page_ids = pass_on(session, incident, person.name, tier, runtime.config, now)
+        log.info("incident %s from the console", action, extra={"incident_id": incident.id})
+        target = f"/incidents/{incident.code}"
+    for page_id in page_ids:
+        runtime.dispatcher.send_page(page_id)
+    return see_other(target)
+
+
+def _tier_of(session: Session, incident: IncidentRow, responder: str) -> int:
+    """The tier that paged this responder; someone never paged passes on from the highest tier reached."""
+    tier = session.exec(
+        select(PageRow.tier)
+        .where(PageRow.incident_id == incident.id)
+        .where(PageRow.responder == responder)
+        .order_by(col(PageRow.tier).desc())
+    ).first()
+    return tier if tier is not None else max(incident.highest_tier, 0)

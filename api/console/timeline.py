@@ -1,0 +1,91 @@
+"""An incident's story for people: the audit trail turned into lines like "Paged Dana Reyes by SMS: sent".
+
+Only what the audit trail says about paging is used: levels, people, channels, outcomes. An agent's note
+on a flag is shown to signed-in agents and responders only, the same people who see the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, or_, select
+
+from api.console.formatting import words
+from store.models import AuditEventRow, IncidentRow, PageRow
+
+MAX_ENTRIES = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: datetime
+    text: str
+    tone: str = "info"  # info | good | warn | bad: a CSS class, always beside words that say the same
+
+
+def incident_timeline(session: Session, incident: IncidentRow) -> list[Entry]:
+    rows = session.exec(
+        select(AuditEventRow)
+        .where(
+            or_(
+                col(AuditEventRow.incident_id) == incident.id,
+                (col(AuditEventRow.conversation_id) == incident.conversation_id)
+                & (col(AuditEventRow.action) == "conversation_flagged"),
+            )
+        )
+        .where(col(AuditEventRow.at) >= incident.opened_at)
+        .order_by(col(AuditEventRow.id))
+        .limit(MAX_ENTRIES)
+    ).all()
+    pages = {
+        p.idempotency_key: p
+        for p in session.exec(select(PageRow).where(PageRow.incident_id == incident.id)).all()
+    }
+    return [entry for row in rows if (entry := describe(row, pages)) is not None]
+
+
+def _page_words(detail: dict[str, Any], pages: dict[str, PageRow]) -> str:
+    page = pages.get(str(detail.get("page") or detail.get("key") or ""))
+    if page is None:
+        return "a page"
+    who = page.responder or "the on-call supervisor"
+    return f"{'Alarm' if page.kind == 'alarm' else words(page.kind).capitalize()} to {who} by {page.channel}"
+
+
+def describe(row: AuditEventRow, pages: dict[str, PageRow]) -> Entry | None:
+    """One audit row in words, or None for rows that say nothing to a person (internal bookkeeping)."""
+    detail, action = row.detail, row.action
+    actor = row.actor.split(":", 1)[-1]
+    if action == "incident_opened":
+        by = f"agent {actor}" if row.actor.startswith("agent:") else f"the {row.actor}"
+        text = f"Incident opened by {by}: {detail.get('level', '')} risk, {words(detail.get('category'))}"
+        return Entry(row.at, text, "warn")
+    if action == "incident_raised":
+        return Entry(row.at, f"Raised to {detail.get('level', '')} risk", "warn")
+    if action == "conversation_flagged":
+        text = f"Flagged by agent {actor} as {detail.get('level', '')} ({words(detail.get('category'))})"
+        note = str(detail.get("note") or "").strip()
+        return Entry(row.at, text + (f": “{note}”" if note else ""), "warn")
+    if action.endswith("_recorded"):
+        return Entry(row.at, f"{_page_words({'key': detail.get('key')}, pages)}: scheduled")
+    if action.startswith("page_") and action != "page_passed":
+        status = action.removeprefix("page_")
+        tone = {"failed": "bad", "undelivered": "bad", "retry": "warn", "delivered": "good"}.get(
+            status, "info"
+        )
+        error = f" ({detail['error']})" if detail.get("error") and tone == "bad" else ""
+        return Entry(row.at, f"{_page_words(detail, pages)}: {words(status)}{error}", tone)
+    if action == "page_passed":
+        return Entry(row.at, f"{actor} passed it on to the next tier", "warn")
+    if action == "escalated_after_failure":
+        return Entry(row.at, "Every channel to a responder failed: escalated to the next tier", "bad")
+    if action == "incident_acknowledged":
+        return Entry(row.at, f"Acknowledged by {actor} (via {words(detail.get('via'))})", "good")
+    if action == "incident_resolved":
+        return Entry(row.at, f"Resolved by {actor}", "good")
+    if action == "responder_unreachable":
+        who = detail.get("responder") or "A responder"
+        return Entry(row.at, f"{who} cannot be reached by {detail.get('channel', 'that channel')}", "bad")
+    return None

@@ -1,0 +1,141 @@
+"""What every console page shares: templates, the signed-in person, forms with their anti-forgery check,
+and HTML refusals (the JSON API keeps its own error shape)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from api.auth import Role
+from api.console import session as sessions
+from api.console.formatting import FILTERS
+from api.deps import context
+
+HERE = Path(__file__).resolve().parent
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters.update(FILTERS)
+
+# Scripts and styles come only from our own /static: an injected <script> in a message would not run
+# even if escaping ever failed. Pages are never cached or framed, and send a Referer to this site only
+# ("no-referrer" would make Chromium send "Origin: null" with our own forms, which the check refuses).
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+}
+MAX_FORM_FIELDS = 20
+
+
+class SignInRequired(Exception):
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+class Refused(Exception):
+    """A console request refused with a reason the person can act on, shown as a page."""
+
+    def __init__(self, status: int, title: str, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.title, self.reason = status, title, reason
+
+
+def secret_of(request: Request) -> bytes:
+    return context(request).console_secret
+
+
+def now_of(request: Request) -> datetime:
+    return context(request).runtime.clock()
+
+
+def signed_in(request: Request) -> sessions.ConsoleSession | None:
+    cookie = request.cookies.get(sessions.SESSION_COOKIE)
+    return sessions.read(secret_of(request), cookie, now_of(request))
+
+
+def require_person(request: Request, *roles: Role) -> sessions.ConsoleSession:
+    """The signed-in person if their role may see this page (admin may see every page)."""
+    person = signed_in(request)
+    if person is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise SignInRequired(target)
+    if not person.may(*roles):
+        wanted = " or ".join(sorted(r.value for r in roles))
+        raise Refused(403, "Not for your role", f"This page is for {wanted} sign-ins; you are {person.role}.")
+    return person
+
+
+def same_origin(request: Request) -> bool:
+    """Browsers send Origin on every POST; one from another site is refused even with a valid token."""
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return origin is None
+    public = urlsplit(context(request).runtime.settings.public_url)
+    own = {f"{request.url.scheme}://{request.url.netloc}", f"{public.scheme}://{public.netloc}"}
+    return origin in own
+
+
+async def read_form(request: Request, nonce: str) -> dict[str, str]:
+    """An urlencoded form whose ``csrf_token`` matches ``nonce``; anything else is refused with 400/403.
+
+    Oversized bodies never get here: the body-size middleware refuses them first.
+    """
+    if not same_origin(request):
+        raise Refused(403, "Request refused", "This form was sent from another site.")
+    content_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if content_type != "application/x-www-form-urlencoded":
+        raise Refused(400, "Request refused", "Expected a form (application/x-www-form-urlencoded).")
+    try:
+        pairs = parse_qsl(
+            (await request.body()).decode("utf-8"),
+            keep_blank_values=True,
+            strict_parsing=False,
+            max_num_fields=MAX_FORM_FIELDS,
+        )
+    except (UnicodeDecodeError, ValueError):
+        raise Refused(400, "Request refused", "The form could not be read.") from None
+    form = dict(pairs)
+    if not sessions.csrf_valid(secret_of(request), nonce, form.get("csrf_token")):
+        raise Refused(403, "Request refused", "This form has expired or was not sent from this console.")
+    return form
+
+
+def render(
+    request: Request,
+    template: str,
+    values: Mapping[str, Any],
+    *,
+    person: sessions.ConsoleSession | None,
+    status: int = 200,
+) -> HTMLResponse:
+    csrf = sessions.csrf_token(secret_of(request), person.nonce) if person else ""
+    page = {"person": person, "csrf": csrf, "now": now_of(request), "Role": Role, **values}
+    response = templates.TemplateResponse(request, template, page, status_code=status)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def see_other(path: str) -> Response:
+    """After a successful POST, the browser goes to a page it can reload safely."""
+    return RedirectResponse(path, status_code=303, headers={"Cache-Control": "no-store"})
+
+
+def sign_in_redirect(next_path: str) -> Response:
+    return see_other(f"/login?next={quote(next_path, safe='')}")
+
+
+def refused_page(request: Request, refusal: Refused) -> HTMLResponse:
+    values = {"title": refusal.title, "reason": refusal.reason}
+    return render(request, "refused.html", values, person=signed_in(request), status=refusal.status)

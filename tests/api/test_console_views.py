@@ -1,0 +1,201 @@
+"""The console's pages and forms against a real database and detector: what agents, responders and
+supervisors see, and what their buttons change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+from sqlmodel import col, select
+
+from store.db import session_scope
+from store.models import AuditEventRow, IncidentRow, PageRow
+from tests.api.conftest import CRISIS, Harness, TestClient
+from tests.api.console_helpers import alert_text, page_token, sign_in
+
+
+def agent_client(api: Harness, name: str = "Ana Lima") -> TestClient:
+    client = TestClient(api.client.app)
+    sign_in(client, name, "agent-key")
+    return client
+
+
+def responder_client(api: Harness, name: str = "Dana Reyes") -> TestClient:
+    client = TestClient(api.client.app)
+    sign_in(client, name, "responder-key")
+    return client
+
+
+def flag(client: TestClient, conversation: str = "conv-1", **fields: str) -> httpx.Response:
+    token = page_token(client, f"/conversations/{conversation}")
+    data = {"csrf_token": token, "level": "high", "category": "suicide", "note": ""} | fields
+    return client.post(f"/conversations/{conversation}/flag", data=data, follow_redirects=False)
+
+
+def only_incident(api: Harness) -> IncidentRow:
+    with session_scope(api.url) as session:
+        (row,) = session.exec(select(IncidentRow)).all()
+        return row
+
+
+def test_the_agent_sees_the_evidence_highlighted_at_its_offsets(api: Harness) -> None:
+    api.post_message("hi there, quick question about my bill", wait=True, sent_at="2025-03-04T14:58:00+00:00")
+    api.post_message(CRISIS, wait=True)
+    page = agent_client(api).get("/conversations/conv-1")
+    assert '<mark class="evidence" title="evidence: means">saving up my tablets' in page.text
+    assert "quick question about my bill" in page.text
+    assert 'class="badge level-imminent"' in page.text
+    assert page.text.index("quick question") < page.text.index("saving up")  # oldest first
+
+
+def test_message_text_is_escaped_never_run(api: Harness) -> None:
+    api.post_message('<script>alert("x")</script> <img src=x onerror=alert(1)> i want to die', wait=True)
+    page = agent_client(api).get("/conversations/conv-1")
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    assert "&lt;script&gt;alert" in page.text
+
+
+def test_flagging_opens_an_incident_pages_and_shows_the_playbook(api: Harness) -> None:
+    api.post_message("can you close all my accounts", wait=True)
+    agent = agent_client(api)
+    response = flag(agent, note="asked to close everything")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/conversations/conv-1#paging"
+    incident = only_incident(api)
+    assert (incident.level, incident.category, incident.opened_by) == ("high", "suicide", "agent")
+    assert api.dispatcher.pages  # handed to the pager at once
+    page = agent.get("/conversations/conv-1").text
+    assert f"Paging responders for incident {incident.code}" in page
+    assert "Flagged by agent Ana Lima as high (suicide): “asked to close everything”" in page
+    assert "Never say" in page and "Mark done" in page
+
+
+def test_a_bad_flag_is_refused_with_a_reason_and_changes_nothing(api: Harness) -> None:
+    api.post_message("hello", wait=True)
+    agent = agent_client(api)
+    for fields in ({"level": "catastrophic"}, {"category": "weather"}, {"note": "x" * 1001}):
+        refused = flag(agent, **fields)
+        assert refused.status_code == 422, fields
+        assert alert_text(refused.text)
+    token = page_token(agent, "/conversations/conv-1")
+    missing = agent.post(
+        "/conversations/no-such-conversation/flag",
+        data={"csrf_token": token, "level": "high", "category": "suicide"},
+    )
+    assert missing.status_code == 404
+    with session_scope(api.url) as session:
+        assert session.exec(select(IncidentRow)).all() == []
+
+
+def test_an_oversized_form_is_refused_before_it_is_read(make_api: Callable[..., Harness]) -> None:
+    api = make_api(max_body_bytes=2048)
+    api.post_message("hello", wait=True)
+    agent = agent_client(api)
+    token = page_token(agent, "/conversations/conv-1")
+    response = agent.post(
+        "/conversations/conv-1/flag",
+        data={"csrf_token": token, "level": "high", "category": "suicide", "note": "x" * 5000},
+    )
+    assert response.status_code == 413
+    with session_scope(api.url) as session:
+        assert session.exec(select(IncidentRow)).all() == []
+
+
+def test_unknown_conversations_and_incidents_get_a_not_found_page(api: Harness) -> None:
+    agent = agent_client(api)
+    assert agent.get("/conversations/nope").status_code == 404
+    assert "There is no incident" in agent.get("/incidents/000000").text
+
+
+def test_the_agent_ticks_a_checkpoint_and_the_playbook_records_it(api: Harness) -> None:
+    api.post_message(CRISIS, wait=True)
+    agent = agent_client(api)
+    token = page_token(agent, "/conversations/conv-1")
+    ticked = agent.post(
+        "/conversations/conv-1/guidance",
+        data={"csrf_token": token, "action": "check", "target": "asked_directly"},
+        follow_redirects=False,
+    )
+    assert ticked.status_code == 303
+    assert 'id="check-asked_directly"' not in agent.get("/conversations/conv-1").text
+    with session_scope(api.url) as session:
+        kinds = session.exec(
+            select(AuditEventRow.action).where(col(AuditEventRow.action).startswith("guidance_"))
+        )
+        assert "guidance_checkpoint_ticked" in set(kinds)
+    unknown = agent.post(
+        "/conversations/conv-1/guidance", data={"csrf_token": token, "action": "explode", "target": "x"}
+    )
+    assert unknown.status_code == 422
+
+
+def test_the_responder_acknowledges_and_a_second_responder_is_told_who_has_it(api: Harness) -> None:
+    api.post_message(CRISIS, wait=True)
+    code = only_incident(api).code
+    dana = responder_client(api)
+    page = dana.get(f"/incidents/{code}")
+    assert "saving up my tablets" in page.text  # the evidence, behind sign-in
+    assert "Call the contact-centre bridge" not in page.text  # chat: the chat join instructions
+    assert "to be added to the chat" in page.text
+    token = page_token(dana, f"/incidents/{code}")
+    acked = dana.post(f"/incidents/{code}/ack", data={"csrf_token": token}, follow_redirects=False)
+    assert acked.status_code == 303
+    incident = only_incident(api)
+    assert (incident.state, incident.acknowledged_by, incident.acknowledged_via) == (
+        "acknowledged",
+        "Dana Reyes",
+        "console",
+    )
+    sam = responder_client(api, "Sam Okafor")
+    late = sam.post(f"/incidents/{code}/ack", data={"csrf_token": page_token(sam, f"/incidents/{code}")})
+    assert late.status_code == 409
+    assert "Dana Reyes already has it" in alert_text(late.text)
+
+
+def test_the_responder_resolves_and_the_incident_is_closed_for_good(api: Harness) -> None:
+    api.post_message(CRISIS, wait=True)
+    code = only_incident(api).code
+    dana = responder_client(api)
+    token = page_token(dana, f"/incidents/{code}")
+    assert dana.post(f"/incidents/{code}/resolve", data={"csrf_token": token}).status_code == 200
+    assert only_incident(api).state == "resolved"
+    again = dana.post(f"/incidents/{code}/resolve", data={"csrf_token": token})
+    assert again.status_code == 409
+
+
+def test_passing_on_pages_the_next_tier_now(api: Harness) -> None:
+    api.post_message("hello", wait=True)
+    flag(agent_client(api), level="high")
+    code = only_incident(api).code
+    dana = responder_client(api)
+    passed = dana.post(f"/incidents/{code}/pass", data={"csrf_token": page_token(dana, f"/incidents/{code}")})
+    assert passed.status_code == 200
+    with session_scope(api.url) as session:
+        tiers = {p.tier for p in session.exec(select(PageRow).where(PageRow.kind == "page"))}
+        passes = session.exec(select(AuditEventRow).where(AuditEventRow.action == "page_passed")).all()
+    assert tiers == {0, 1}
+    assert [(p.actor, p.detail["tier"]) for p in passes] == [("responder:Dana Reyes", 0)]
+    assert "Dana Reyes passed it on to the next tier" in passed.text
+
+
+def test_the_floor_shows_open_incidents_on_call_and_config_status(api: Harness) -> None:
+    api.post_message(CRISIS, wait=True)
+    admin = TestClient(api.client.app)
+    sign_in(admin, "Sol Mendez", "admin-key")
+    floor = admin.get("/supervisor").text
+    code = only_incident(api).code
+    assert f'href="/incidents/{code}"' in floor
+    assert "primary</strong>: Dana Reyes" in floor
+    assert "Configuration check passed" in floor
+    assert "Pages waiting for acknowledgement (" in floor
+
+
+def test_the_event_stream_needs_a_session(api: Harness) -> None:
+    anonymous = api.client.get("/console/events")
+    assert anonymous.status_code == 401
+    api.client.app.state.context.sse_max_seconds = 0.2
+    agent = agent_client(api)
+    with agent.stream("GET", "/console/events?conversation_id=conv-1") as stream:
+        assert stream.status_code == 200
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        assert next(stream.iter_text()).startswith("retry: 2000")
