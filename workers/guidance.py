@@ -38,13 +38,19 @@ def load(conversation: ConversationRow) -> GuidanceState:
     return new_state(conversation.id)
 
 
-def _apply(session: Session, conversation: ConversationRow, update: GuidanceUpdate, now: datetime) -> None:
+def _apply(
+    session: Session,
+    conversation: ConversationRow,
+    update: GuidanceUpdate,
+    now: datetime,
+    actor: str = "guidance",
+) -> None:
     conversation.guidance_state = state_to_dict(update.state)
     for item in update.events:
         # Events carry checkpoint ids and the agent's matched phrase at most, never the customer's words.
         repository.audit(
             session,
-            "guidance",
+            actor,
             f"guidance_{item.kind.value}",
             at=now,
             conversation_id=conversation.id,
@@ -121,7 +127,12 @@ def tick_conversation(session: Session, conversation: ConversationRow, now: date
 
 
 def agent_action(
-    session: Session, conversation: ConversationRow, action: str, target: str, now: datetime
+    session: Session,
+    conversation: ConversationRow,
+    action: str,
+    target: str,
+    now: datetime,
+    actor: str = "agent",
 ) -> dict[str, object]:
     """The agent's clicks on the playbook: tick a checkpoint, finish a step, dismiss a prompt."""
     state = load(conversation)
@@ -133,7 +144,7 @@ def agent_action(
         update = dismiss(state, target, now)
     else:
         raise ValueError(f"unknown guidance action {action!r}")
-    _apply(session, conversation, update, now)
+    _apply(session, conversation, update, now, actor)
     return current_view(session, conversation, now)
 
 

@@ -96,7 +96,7 @@ async def guidance_action(request: Request, conversation_id: ConversationPath) -
         if row is None:
             raise Refused(404, "No such conversation", f"There is no conversation {conversation_id!r} yet.")
         try:
-            agent_action(session, row, action, target, now_of(request))
+            agent_action(session, row, action, target, now_of(request), person.actor)
         except (ValueError, LookupError) as error:
             raise Refused(422, "Not recorded", str(error)) from None
     return see_other(f"/conversations/{conversation_id}#playbook")

@@ -91,7 +91,7 @@ def act_on_guidance(
         if row is None:
             raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
         try:
-            return agent_action(session, row, action, target, runtime.clock())
+            return agent_action(session, row, action, target, runtime.clock(), f"agent:{principal.key_id}")
         except (ValueError, LookupError) as error:
             raise ApiError(422, "invalid", str(error)) from None
 

@@ -52,6 +52,9 @@ def raise_prompt(
     say: str | None = None,
     detail: str | None = None,
 ) -> tuple[GuidanceState, Events]:
+    """Show a prompt, unless the very same one is still open (a playbook switch re-runs its checks)."""
+    if any(p.kind is kind and p.text == text and p.detail == detail for p in state.prompts):
+        return state, []
     number = state.prompt_count + 1
     prompt = Prompt(f"p{number}", kind, severity, text, now, say, detail)
     state = replace(state, prompts=(*state.prompts, prompt), prompt_count=number)

@@ -118,3 +118,10 @@ def test_an_unknown_region_gets_generic_resources_and_a_prompt() -> None:
     connect = next(step for step in chat.view().steps if step.id == "connect")
     assert connect.say is not None and "a local crisis line" in connect.say
     assert chat.view().resources[0].say == "your local emergency number"
+
+
+def test_a_rising_level_does_not_repeat_the_missing_resources_prompt() -> None:
+    chat = Conversation(channel="chat", region="NZ")
+    chat.customer(0, level="high")
+    chat.customer(20, level="imminent")  # a new playbook, the same missing region
+    assert len(chat.open_prompts(PromptKind.RESOURCES)) == 1
