@@ -213,9 +213,13 @@ def test_a_crisis_pages_tier_one_and_an_sms_reply_stops_the_chain(service: dict[
 def test_no_acknowledgement_escalates_to_tier_two_on_time(service: dict[str, object]) -> None:
     send_message(service, "conv-b", "I keep thinking about how I would end my life")  # high: tier 1 only
     wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "tier 1")
-    first = time.monotonic()
     wait_until(lambda: 1 in sent_tiers(service), 15, "tier 2")
-    assert time.monotonic() - first >= 1.5  # tier 2 waited out tier 1's 30 s (2 s at speed)
+    # Judged on the service's own (shared, accelerated) clock, not on when this test happened to look.
+    with session_scope(str(service["url"])) as session:
+        pages = session.exec(select(PageRow).where(PageRow.kind == "page")).all()
+        tier_one = min(p.created_at for p in pages if p.tier == 0)
+        tier_two = min(p.created_at for p in pages if p.tier == 1)
+    assert (tier_two - tier_one).total_seconds() >= 30  # tier 2 waited out tier 1's 30 s
 
 
 def test_a_worker_killed_mid_chain_sends_every_page_exactly_once(service: dict[str, object]) -> None:
