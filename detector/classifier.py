@@ -23,6 +23,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
+from config.files import load_yaml
 from detector.normalize import normalize
 from detector.signals import LEVEL_NAMES, Category
 
@@ -64,7 +65,10 @@ def load_corpus(files: Sequence[Path]) -> list[Example]:
 
 
 def corpus_hash(files: Sequence[Path]) -> str:
+    """The corpus and the normalisation its texts are trained through: a changed normalize.yaml (slang,
+    fillers, contractions) changes what the model sees, so it must not reuse an artifact trained before."""
     digest = hashlib.sha256(MODEL_VERSION.encode())
+    digest.update(json.dumps(load_yaml("normalize.yaml"), sort_keys=True).encode())
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

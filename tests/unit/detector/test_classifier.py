@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from detector.classifier import (
     MODEL_VERSION,
@@ -59,3 +60,16 @@ def test_missing_artifact_is_trained_on_first_use_and_records_version(tmp_path: 
     assert path.exists()
     assert model.version == f"{MODEL_VERSION}+{corpus_hash(files)}"
     assert load_or_train(tmp_path, [extra]).version == model.version
+
+
+def test_a_changed_normalisation_is_a_different_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = corpus_files()
+    shipped = corpus_hash(files)
+    own = tmp_path / "config"
+    own.mkdir()
+    table = (Path(__file__).resolve().parents[3] / "config" / "normalize.yaml").read_text()
+    (own / "normalize.yaml").write_text(table.replace("fillers: [um,", "fillers: [like, um,"))
+    monkeypatch.setenv("STAYLINE_CONFIG_DIR", str(own))
+    assert corpus_hash(files) != shipped
