@@ -73,7 +73,7 @@ class Tables:
     slang: dict[str, str]
     first_person_slang: dict[str, tuple[str, str]]
     contractions: dict[str, str]
-    fillers: frozenset[str]
+    fillers: frozenset[str]  # speech fillers and swearing intensifiers: dropped, they carry no risk
     replaceable: re.Pattern[str]  # any whole word that _replace_word would change
 
 
@@ -87,9 +87,15 @@ def tables() -> Tables:
         slang=dict(data["slang"]),
         first_person_slang={k: (v["self"], v["other"]) for k, v in data["first_person_slang"].items()},
         contractions=dict(data["contractions"]),
-        fillers=frozenset(data["fillers"]),
+        fillers=frozenset([*data["fillers"], *data.get("intensifiers", [])]),
         replaceable=_whole_words(
-            [*data["fillers"], *data["slang"], *data["first_person_slang"], *data["contractions"]]
+            [
+                *data["fillers"],
+                *data.get("intensifiers", []),
+                *data["slang"],
+                *data["first_person_slang"],
+                *data["contractions"],
+            ]
         ),
     )
 

@@ -38,6 +38,8 @@ def test_context_modifiers(detector: Detector, text: str, kind: SignalKind, modi
         "I can't stop thinking about killing myself",
         "I don't know why I want to die every day",
         "I don't want to be here anymore",
+        "the only reason i haven't killed myself yet is my cat",  # a protective factor, not a denial
+        "if i told my gp i was suicidal they would section me",  # a disclosure inside "if i told"
     ],
 )
 def test_pseudo_triggers_and_inner_negation_do_not_discount(detector: Detector, text: str) -> None:

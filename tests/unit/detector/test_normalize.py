@@ -25,6 +25,8 @@ from detector.normalize import MappedText, normalize
         ("so so i um i dont wanna be here", "so i don't want to be here"),
         ("i cant do this", "i can't do this"),
         ("took 30 💊", "took 30 pills"),
+        ("i want to fucking die", "i want to die"),  # swearing as an intensifier
+        ("my arms are bloody again", "my arms are bloody again"),  # ...but "bloody" can be evidence
     ],
 )
 def test_undoes_obfuscation_slang_and_speech(raw: str, expected: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from detector.normalize import normalize
 from detector.rules import PatternError, RuleMatcher, compile_phrase
 
 LEXICON = {"DIE": ["die", "dying"]}
@@ -30,3 +31,18 @@ def test_shipped_patterns_compile_and_match() -> None:
     assert len(matcher.rules) >= 25
     names = {m.rule.name for m in matcher(nlp("i have been saving up my tablets"))}
     assert names == {"means.stockpile"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why am i even still here",
+        "what's the point of me still being around",
+        "the only reason i'm still here is my nan",
+    ],
+)
+def test_asking_why_one_is_still_here_is_passive_ideation(text: str) -> None:
+    nlp = spacy.blank("en")
+    matcher = RuleMatcher(nlp)
+    names = {m.rule.name for m in matcher(nlp(normalize(text).text))}
+    assert "burden.better_without_me" in names
