@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -105,6 +106,31 @@ class LiveConsole:
             and r.method == "POST"
             and (to is None or r.param("To") == to)
         ]
+
+    def post_message(
+        self,
+        conversation_id: str,
+        text: str,
+        *,
+        channel: str = "chat",
+        sender: str = "customer",
+        minute: int = 0,
+    ) -> dict[str, object]:
+        """A message from a channel (ingest key), scanned before the call returns."""
+        response = httpx.post(
+            self.url("/v1/messages?wait=true"),
+            headers={"Authorization": "Bearer ingest-key"},
+            json={
+                "conversation_id": conversation_id,
+                "channel": channel,
+                "sender": sender,
+                "text": text,
+                "sent_at": f"2025-03-04T15:{minute:02d}:00+00:00",
+            },
+            timeout=30,
+        )
+        assert response.status_code == 200, response.text
+        return dict(response.json())
 
     def link_for(self, code: str, responder: str) -> str:
         """The acknowledgement link a page to ``responder`` would carry for incident ``code``."""

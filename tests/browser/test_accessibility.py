@@ -23,20 +23,7 @@ def assert_accessible(page: Page, name: str) -> None:
 
 def seed_crisis(console: LiveConsole) -> str:
     """A conversation the detector escalates by itself; returns the incident code."""
-    response = httpx.post(
-        console.url("/v1/messages?wait=true"),
-        headers={"Authorization": "Bearer ingest-key"},
-        json={
-            "conversation_id": "sms-5120",
-            "channel": "sms",
-            "sender": "customer",
-            "text": CRISIS,
-            "sent_at": "2025-03-04T15:00:00+00:00",
-        },
-        timeout=30,
-    )
-    assert response.status_code == 200, response.text
-    incident = response.json()["incident_id"]
+    incident = console.post_message("sms-5120", CRISIS, channel="sms")["incident_id"]
     detail = httpx.get(
         console.url(f"/v1/incidents/{incident}"), headers={"X-API-Key": "admin-key"}, timeout=10
     )
@@ -82,18 +69,9 @@ def test_what_a_responder_opens_from_a_page_passes_on_a_phone(
 
 
 def test_an_agent_flags_with_the_keyboard_alone(live_console: LiveConsole, desktop: BrowserContext) -> None:
-    httpx.post(
-        live_console.url("/v1/messages?wait=true"),
-        headers={"Authorization": "Bearer ingest-key"},
-        json={
-            "conversation_id": "voice-88",
-            "channel": "voice",
-            "sender": "customer",
-            "text": "i just wanted to sort out the bill before the weekend",
-            "sent_at": "2025-03-04T15:00:00+00:00",
-        },
-        timeout=30,
-    ).raise_for_status()
+    live_console.post_message(
+        "voice-88", "i just wanted to sort out the bill before the weekend", channel="voice"
+    )
     page = desktop.new_page()
     sign_in(page, live_console, "Ana Lima", "agent-key", "/conversations/voice-88")
     expect(page.get_by_role("heading", name="Conversation voice-88")).to_be_visible()
@@ -116,3 +94,12 @@ def test_an_agent_flags_with_the_keyboard_alone(live_console: LiveConsole, deskt
     expect(page.locator("#announce")).to_contain_text("nobody has acknowledged yet")
     expect(page.locator("#incident-summary")).to_contain_text("imminent risk")
     expect(page.locator("#incident-summary")).to_contain_text("opened by an agent")
+
+
+def test_the_checker_itself_catches_an_unlabelled_field(desktop: BrowserContext) -> None:
+    """Guards the checks above against passing because axe silently checked nothing."""
+    page = desktop.new_page()
+    page.set_content('<!doctype html><html lang="en"><title>t</title><main><input id="q"></main></html>')
+    results = AXE.run(page, options=WCAG)
+    assert results.violations_count > 0
+    assert "label" in results.generate_report()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import httpx
 from playwright.sync_api import BrowserContext, expect
 
 from tests.browser.conftest import LiveConsole, screenshot, sign_in
@@ -15,27 +14,13 @@ DANA_PHONE = "+12025550101"  # Dana Reyes, on call in the primary rota (invented
 CONVERSATION = "chat-7731"
 
 
-def post_message(console: LiveConsole, text: str, sender: str = "customer", minute: int = 0) -> None:
-    response = httpx.post(
-        console.url("/v1/messages?wait=true"),
-        headers={"Authorization": "Bearer ingest-key"},
-        json={
-            "conversation_id": CONVERSATION,
-            "channel": "chat",
-            "sender": sender,
-            "text": text,
-            "sent_at": f"2025-03-04T15:{minute:02d}:00+00:00",
-        },
-        timeout=30,
-    )
-    assert response.status_code == 200, response.text
-
-
 def test_agent_flags_responder_acknowledges_by_link_agent_sees_hand_off(
     live_console: LiveConsole, desktop: BrowserContext, phone: BrowserContext
 ) -> None:
-    post_message(live_console, "hi, can you close every account I have with you, all of them", minute=0)
-    post_message(live_console, "I can help with that. May I ask what prompted it?", sender="agent", minute=1)
+    live_console.post_message(CONVERSATION, "hi, can you close every account I have with you, all of them")
+    live_console.post_message(
+        CONVERSATION, "I can help with that. May I ask what prompted it?", sender="agent", minute=1
+    )
 
     agent = desktop.new_page()
     sign_in(agent, live_console, "Ana Lima", "agent-key", "/conversations")
@@ -61,7 +46,9 @@ def test_agent_flags_responder_acknowledges_by_link_agent_sees_hand_off(
     expect(agent.locator("#paging .timeline")).to_contain_text("Flagged by agent Ana Lima as high")
 
     # The customer goes on; the open screen shows the new message and its evidence without a reload.
-    post_message(live_console, "i've been saving up my tablets and tonight is the night", minute=3)
+    live_console.post_message(
+        CONVERSATION, "i've been saving up my tablets and tonight is the night", minute=3
+    )
     evidence = agent.locator("#messages mark.evidence")
     expect(evidence.first).to_be_visible()
     expect(agent.locator("#messages")).to_contain_text("saving up my tablets")
