@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 from sqlmodel import select
 
 from api.app import create_app
@@ -56,6 +56,8 @@ CHROMIUM_FLAGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+# Live updates arrive within a second or two; a loaded CI machine gets room before an assertion fails.
+expect.set_options(timeout=15_000)
 
 
 def chromium_executable() -> str | None:
