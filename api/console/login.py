@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import secrets
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -20,15 +21,23 @@ HOME_FOR_ROLE = {Role.AGENT: "/conversations", Role.RESPONDER: "/supervisor", Ro
 MAX_NAME = 100
 
 
+# A path on this site, in plain URL characters: no scheme, no "//host", no backslash, and no whitespace or
+# control characters (browsers drop those, so "/\t/evil.example" would become "//evil.example").
+SAFE_NEXT = re.compile(r"/(?![/\\])[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*")
+
+
 def _safe_next(path: str | None) -> str | None:
-    """Only a path on this site: never an absolute URL, never '//host' (an open redirect)."""
-    if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:
-        return path
-    return None
+    """Where to go after signing in, only if it stays on this site (never an open redirect)."""
+    return path if path and SAFE_NEXT.fullmatch(path) else None
 
 
 def _set_cookie(
-    request: Request, response: Response, name: str, value: str, max_age: int, same_site: str = "lax"
+    request: Request,
+    response: Response,
+    name: str,
+    value: str,
+    max_age: int,
+    same_site: Literal["lax", "strict"] = "lax",
 ) -> None:
     """Never readable by scripts; Secure whenever the console is served over HTTPS."""
     secure = context(request).runtime.settings.public_url.startswith("https://")
@@ -39,7 +48,7 @@ def _set_cookie(
         httponly=True,
         secure=secure,
         path="/",
-        samesite=same_site,  # type: ignore[arg-type]
+        samesite=same_site,
     )
 
 

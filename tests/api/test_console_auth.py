@@ -42,7 +42,7 @@ def test_sign_in_refuses_unknown_keys_ingest_keys_and_responders_off_the_roster(
 
 
 def test_sign_in_never_redirects_off_site(api: Harness) -> None:
-    for target in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
+    for target in ("//evil.example/x", "https://evil.example/", "/\\evil.example", "/\t/evil.example"):
         response = sign_in(TestClient(api.client.app), "Ana Lima", "agent-key", target)
         assert response.headers["location"] == "/conversations", target
 
