@@ -98,7 +98,7 @@ async def login(request: Request) -> Response:
     try:
         form = await read_form(request, f"login:{nonce}")
     except Refused as refusal:
-        if refusal.status == 403 and "expired" in refusal.reason:  # a stale form: show a fresh one
+        if refusal.code == "stale_form":  # left open too long, or opened before a restart: a fresh one
             return _login_page(request, None, "The sign-in form expired. Please try again.", 400)
         raise
     next_path = form.get("next")
@@ -106,14 +106,18 @@ async def login(request: Request) -> Response:
     if context(request).limiter.check(f"login:{client}") is not None:
         return _login_page(request, next_path, "Too many attempts. Wait a minute and try again.", 429)
     name = " ".join(form.get("name", "").split())[:MAX_NAME]
+    runtime = context(request).runtime
     try:
         principal = _who(request, form.get("key", "").strip())
         if not name:
             raise ValueError("Enter your name: it is recorded on what you flag or acknowledge.")
-        runtime = context(request).runtime
         if principal.role is Role.RESPONDER and name not in runtime.config.roster.responders:
             raise ValueError("Responders sign in with their name exactly as it is on the on-call roster.")
     except ValueError as problem:
+        with session_scope(runtime.url) as db:  # the name as typed, never the key
+            repository.audit(
+                db, f"console:{name}", "console_sign_in_refused", at=now_of(request), reason=str(problem)
+            )
         return _login_page(request, next_path, str(problem), 401)
     person, cookie = sessions.issue(
         secret_of(request), principal.role, name, principal.key_id, now_of(request)

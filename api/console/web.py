@@ -47,9 +47,9 @@ class SignInRequired(Exception):
 class Refused(Exception):
     """A console request refused with a reason the person can act on, shown as a page."""
 
-    def __init__(self, status: int, title: str, reason: str) -> None:
+    def __init__(self, status: int, title: str, reason: str, code: str = "refused") -> None:
         super().__init__(reason)
-        self.status, self.title, self.reason = status, title, reason
+        self.status, self.title, self.reason, self.code = status, title, reason, code
 
 
 def secret_of(request: Request) -> bytes:
@@ -108,7 +108,9 @@ async def read_form(request: Request, nonce: str) -> dict[str, str]:
         raise Refused(400, "Request refused", "The form could not be read.") from None
     form = dict(pairs)
     if not sessions.csrf_valid(secret_of(request), nonce, form.get("csrf_token")):
-        raise Refused(403, "Request refused", "This form has expired or was not sent from this console.")
+        raise Refused(
+            403, "Request refused", "This form has expired or was not sent from this console.", "stale_form"
+        )
     return form
 
 

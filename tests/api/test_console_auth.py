@@ -39,6 +39,11 @@ def test_sign_in_refuses_unknown_keys_ingest_keys_and_responders_off_the_roster(
         assert reason in alert_text(refused.text)
         assert "stayline_session" not in refused.headers.get("set-cookie", "")
     assert sign_in(api.client, "Dana Reyes", "responder-key").status_code == 303
+    with session_scope(api.url) as session:
+        refusals = session.exec(
+            select(AuditEventRow).where(AuditEventRow.action == "console_sign_in_refused")
+        )
+        assert len(list(refusals)) == len(cases)
 
 
 def test_sign_in_never_redirects_off_site(api: Harness) -> None:
