@@ -3,15 +3,20 @@ supervisors see, and what their buttons change."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
+import pytest
 from sqlmodel import select
 
+from config.files import PACKAGED_CONFIG_DIR
 from store.db import session_scope
 from store.models import AuditEventRow, IncidentRow, PageRow
 from tests.api.conftest import CRISIS, Harness, TestClient
 from tests.api.console_helpers import alert_text, page_token, sign_in
+from workers import config_status
 
 
 def agent_client(api: Harness, name: str = "Ana Lima") -> TestClient:
@@ -199,3 +204,46 @@ def test_the_event_stream_needs_a_session(api: Harness) -> None:
         assert stream.status_code == 200
         assert stream.headers["content-type"].startswith("text/event-stream")
         assert next(stream.iter_text()).startswith("retry: 2000")
+
+
+def test_the_floor_shows_alarms_that_reached_nobody(api: Harness) -> None:
+    api.post_message(CRISIS, wait=True)
+    with session_scope(api.url) as session:
+        session.add(
+            PageRow(
+                idempotency_key="rota/primary/gap-1",
+                incident_id="rota",
+                kind="alarm",
+                channel="console",
+                level="high",
+                category="none",
+                status="failed",
+                created_at=api.clock.now,
+                updated_at=api.clock.now,
+            )
+        )
+    admin = TestClient(api.client.app)
+    sign_in(admin, "Sol Mendez", "admin-key")
+    floor = admin.get("/supervisor").text
+    assert "Alarms and unreached pages, last 24 hours (1)" in floor
+    assert "Alarm by console: failed (rota)" in floor
+
+
+def test_the_floor_reports_a_configuration_broken_on_disk(
+    make_api: Callable[..., Harness], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "config"
+    shutil.copytree(PACKAGED_CONFIG_DIR / "escalation", own / "escalation")
+    monkeypatch.setenv("STAYLINE_CONFIG_DIR", str(own))
+    monkeypatch.setattr(config_status, "_cache", None)
+    api = make_api()
+    admin = TestClient(api.client.app)
+    sign_in(admin, "Sol Mendez", "admin-key")
+    assert "Configuration check passed" in admin.get("/supervisor").text
+
+    routing = own / "escalation" / "routing.yaml"
+    routing.write_text(routing.read_text().replace("chain: on-call", "chain: no-such-chain"))
+    monkeypatch.setattr(config_status, "_cache", None)  # the screen re-checks once a minute
+    floor = admin.get("/supervisor").text
+    assert "problem(s): fix them before the next deploy" in floor
+    assert "no-such-chain" in floor
