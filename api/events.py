@@ -34,9 +34,21 @@ EVENT_FOR_ACTION: dict[str, str] = {
     "page_passed": "page_passed",
     "escalated_after_failure": "escalated",
     "incident_acknowledged": "acknowledged",
+    "responder_eta_set": "responder_eta",
     "incident_resolved": "resolved",
 }
-SAFE_DETAIL = ("level", "category", "score", "chain", "responder", "channel", "via", "attempt", "tier")
+SAFE_DETAIL = (
+    "level",
+    "category",
+    "score",
+    "chain",
+    "responder",
+    "channel",
+    "via",
+    "attempt",
+    "tier",
+    "minutes",
+)
 PAGE_STATUS = {"page_queued": "queued", "page_sent": "sent", "page_delivered": "delivered"}
 BATCH = 200
 

@@ -89,6 +89,9 @@ class FlagIn(Strict):
 
 class AckIn(Strict):
     responder: PersonName = Field(description="A responder from the roster")
+    eta_minutes: int | None = Field(
+        default=None, ge=0, le=240, description="When the responder will join, shown to the agent"
+    )
 
 
 class ResolveIn(Strict):

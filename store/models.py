@@ -102,6 +102,7 @@ class IncidentRow(SQLModel, table=True):
     acknowledged_by: str | None = Field(default=None, max_length=200)
     acknowledged_at: datetime | None = _when(nullable=True)
     acknowledged_via: str | None = Field(default=None, max_length=32)
+    responder_eta: datetime | None = _when(nullable=True)  # when the responder said they would join
     reminded: bool = False
     reminders_sent: int = 0
     resolved_at: datetime | None = _when(nullable=True)

@@ -103,7 +103,9 @@ def current_view(session: Session, conversation: ConversationRow, now: datetime)
         paged = [
             PagedResponder(p.responder or "", p.channel, p.created_at) for p in pages if p.kind == "page"
         ]
-        state = on_paging(state, now, paged=paged, acknowledged_by=incident.acknowledged_by).state
+        state = on_paging(
+            state, now, paged=paged, acknowledged_by=incident.acknowledged_by, eta=incident.responder_eta
+        ).state
     return view(tick(state, now).state, now).to_dict()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import uuid4
 
 from sqlmodel import Session, select
@@ -177,6 +177,21 @@ def acknowledge_incident(
         session, f"responder:{responder}", "incident_acknowledged", at=now, incident_id=row.id, via=via.value
     )
     return row
+
+
+MAX_ETA_MINUTES = 240
+
+
+def set_responder_eta(
+    session: Session, row: IncidentRow, responder: str, minutes: int, now: datetime
+) -> None:
+    """The acknowledging responder says when they will join: the agent's screen shows it."""
+    if not 0 <= minutes <= MAX_ETA_MINUTES:
+        raise ValueError(f"an ETA is 0 to {MAX_ETA_MINUTES} minutes, not {minutes}")
+    row.responder_eta = now + timedelta(minutes=minutes)
+    repository.audit(
+        session, f"responder:{responder}", "responder_eta_set", at=now, incident_id=row.id, minutes=minutes
+    )
 
 
 def resolve_incident(

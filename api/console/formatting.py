@@ -32,6 +32,11 @@ def since(moment: datetime | None, now: datetime) -> str:
     return f"{secs} s"
 
 
+def until(now: datetime, moment: datetime) -> str:
+    """'5 min': how long until a moment ahead, in whole minutes (rounded up, as a promise should be)."""
+    return f"{max(1, -(-int((moment - now).total_seconds()) // 60))} min"
+
+
 def words(value: str | None) -> str:
     """'attempt_in_progress' -> 'attempt in progress'."""
     return (value or "").replace("_", " ")
@@ -86,4 +91,4 @@ def _merge_plain(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"clock": clock, "since": since, "words": words}
+FILTERS: dict[str, Callable[..., Any]] = {"clock": clock, "since": since, "until": until, "words": words}

@@ -20,7 +20,13 @@ from api.views import find_incident
 from escalation.engine import AckVia
 from store.db import session_scope
 from store.models import ConversationRow, IncidentRow, PageRow
-from workers.incidents import acknowledge_incident, pass_on, resolve_incident
+from workers.incidents import (
+    MAX_ETA_MINUTES,
+    acknowledge_incident,
+    pass_on,
+    resolve_incident,
+    set_responder_eta,
+)
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
@@ -50,6 +56,7 @@ def incident_page(request: Request, ref: IncidentPath) -> Response:
             "pages": reads.pages_of(session, incident.id),
             "timeline": incident_timeline(session, incident),
             "can_act": person.may(Role.RESPONDER),
+            "eta_choices": ETA_CHOICES,
         }
         return render(request, "incident.html", values, person=person)
 
@@ -60,7 +67,10 @@ async def incident_action(
 ) -> Response:
     """Acknowledge (the chain stops), resolve (closed for good) or pass on (the next tier now)."""
     person = require_person(request, Role.RESPONDER)
-    await read_form(request, person.nonce)
+    form = await read_form(request, person.nonce)
+    eta = _eta_minutes(form.get("eta")) if action == "ack" else None
+    if action == "resolve" and form.get("confirm") != "yes":  # closing stops every page: never by a slip
+        raise Refused(422, "Not resolved", "Confirm that the person is safe before resolving.")
     runtime = runtime_of(request)
     now, page_ids = now_of(request), []
     with session_scope(runtime.url) as session:
@@ -73,6 +83,8 @@ async def incident_action(
                 raise Refused(409, "Already acknowledged", f"{incident.acknowledged_by} already has it.")
             if incident.state != "acknowledged":
                 acknowledge_incident(session, incident.id, person.name, AckVia.CONSOLE, runtime.config, now)
+            if eta is not None:
+                set_responder_eta(session, incident, person.name, eta, now)
         elif action == "resolve":
             resolve_incident(session, incident.id, person.actor, runtime.config, now)
         else:
@@ -83,6 +95,18 @@ async def incident_action(
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
     return see_other(target)
+
+
+ETA_CHOICES = (0, 2, 5, 10, 15, 30, 60)
+
+
+def _eta_minutes(value: str | None) -> int | None:
+    """The "I can join in" choice; empty means not said. Anything else is refused, not guessed."""
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > MAX_ETA_MINUTES:
+        raise Refused(422, "Not recorded", "Choose when you can join from the list.")
+    return int(value)
 
 
 def _tier_of(session: Session, incident: IncidentRow, responder: str) -> int:

@@ -83,6 +83,10 @@ def describe(row: AuditEventRow, pages: dict[str, PageRow]) -> Entry | None:
         return Entry(row.at, "Every channel to a responder failed: escalated to the next tier", "bad")
     if action == "incident_acknowledged":
         return Entry(row.at, f"Acknowledged by {actor} (via {words(detail.get('via'))})", "good")
+    if action == "responder_eta_set":
+        minutes = int(detail.get("minutes", 0))
+        when = "now" if minutes == 0 else f"in {minutes} min"
+        return Entry(row.at, f"{actor} expects to join {when}", "good")
     if action == "incident_resolved":
         return Entry(row.at, f"Resolved by {actor}", "good")
     if action == "responder_unreachable":

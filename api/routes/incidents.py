@@ -15,7 +15,7 @@ from api.views import find_incident, incident_detail, incident_summary, list_inc
 from escalation.engine import AckVia
 from store.db import session_scope
 from store.repository import OPEN_STATES
-from workers.incidents import acknowledge_incident, resolve_incident
+from workers.incidents import acknowledge_incident, resolve_incident, set_responder_eta
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,8 @@ def acknowledge(
         if row.state != "acknowledged":
             acknowledge_incident(session, row.id, body.responder, AckVia.API, runtime.config, runtime.clock())
             log.info("incident acknowledged", extra={"incident_id": row.id, "caller": principal.key_id})
+        if body.eta_minutes is not None:
+            set_responder_eta(session, row, body.responder, body.eta_minutes, runtime.clock())
         session.flush()
         return incident_detail(session, row)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -162,9 +163,13 @@ def test_the_responder_resolves_and_the_incident_is_closed_for_good(api: Harness
     code = only_incident(api).code
     dana = responder_client(api)
     token = page_token(dana, f"/incidents/{code}")
-    assert dana.post(f"/incidents/{code}/resolve", data={"csrf_token": token}).status_code == 200
+    unconfirmed = dana.post(f"/incidents/{code}/resolve", data={"csrf_token": token})
+    assert unconfirmed.status_code == 422
+    assert only_incident(api).state != "resolved"
+    confirmed = {"csrf_token": token, "confirm": "yes"}
+    assert dana.post(f"/incidents/{code}/resolve", data=confirmed).status_code == 200
     assert only_incident(api).state == "resolved"
-    again = dana.post(f"/incidents/{code}/resolve", data={"csrf_token": token})
+    again = dana.post(f"/incidents/{code}/resolve", data=confirmed)
     assert again.status_code == 409
 
 
@@ -247,3 +252,26 @@ def test_the_floor_reports_a_configuration_broken_on_disk(
     floor = admin.get("/supervisor").text
     assert "problem(s): fix them before the next deploy" in floor
     assert "no-such-chain" in floor
+
+
+def test_the_responder_says_when_they_will_join_and_the_agent_sees_it(api: Harness) -> None:
+    api.post_message(CRISIS, wait=True)
+    code = only_incident(api).code
+    dana = responder_client(api)
+    token = page_token(dana, f"/incidents/{code}")
+    refused = dana.post(f"/incidents/{code}/ack", data={"csrf_token": token, "eta": "soon"})
+    assert refused.status_code == 422
+    assert only_incident(api).state != "acknowledged"  # a bad choice acknowledges nothing
+
+    dana.post(f"/incidents/{code}/ack", data={"csrf_token": token, "eta": "10"})
+    incident = only_incident(api)
+    assert incident.state == "acknowledged"
+    assert incident.responder_eta == api.clock.now + timedelta(minutes=10)
+    agent_page = agent_client(api).get("/conversations/conv-1").text
+    assert "Dana Reyes has acknowledged and is joining by 15:10:00 UTC (in 10 min)" in agent_page
+    assert "Dana Reyes expects to join in 10 min" in agent_page
+
+    api.clock.advance(60)
+    dana.post(f"/incidents/{code}/ack", data={"csrf_token": token, "eta": "0"})  # already there
+    assert only_incident(api).responder_eta == api.clock.now
+    assert "is joining by 15:01:00 UTC (now)" in agent_client(api).get("/conversations/conv-1").text

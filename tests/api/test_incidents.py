@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlmodel import select
 
 from store.db import session_scope
@@ -127,3 +129,19 @@ def test_incidents_are_listed_by_state(api: Harness) -> None:
     assert [i["id"] for i in open_] == [second["id"]]
     assert [i["id"] for i in resolved] == [first["id"]]
     assert [i["id"] for i in by_conversation.json()["incidents"]] == [first["id"]]
+
+
+def test_an_acknowledgement_may_say_when_the_responder_will_join(api: Harness) -> None:
+    incident = api.flag(level="high").json()
+    url = f"/v1/incidents/{incident['id']}/ack"
+
+    too_late = api.client.post(
+        url, json={"responder": "Dana Reyes", "eta_minutes": 999}, headers=auth("responder")
+    )
+    assert too_late.status_code == 422
+    assert api.incident(incident["id"]).state == "paging"
+
+    api.client.post(url, json={"responder": "Dana Reyes", "eta_minutes": 15}, headers=auth("responder"))
+    assert api.incident(incident["id"]).responder_eta == api.clock.now + timedelta(minutes=15)
+    guidance = api.client.get("/v1/conversations/conv-1/guidance", headers=auth("agent")).json()
+    assert datetime.fromisoformat(guidance["paging"]["eta"]) == api.clock.now + timedelta(minutes=15)

@@ -87,6 +87,14 @@ def test_agent_flags_responder_acknowledges_by_link_agent_sees_hand_off(
     _fits_without_sideways_scrolling(responder)
     screenshot(responder, "responder-incident-phone")
 
+    # The responder says when they can join; the agent's open page shows who is on the way and when.
+    responder.get_by_label("I can join").select_option(label="in 10 minutes")
+    responder.get_by_role("button", name="Update when I can join").click()
+    expect(responder.locator("#announce")).to_contain_text("Joining by")
+    expect(agent.locator("#announce")).to_contain_text("is joining by")
+    expect(agent.locator("#announce")).to_contain_text("(in 10 min)")
+    expect(agent.locator("#paging .timeline")).to_contain_text("Dana Reyes expects to join in 10 min")
+
     supervisor = desktop.new_page()
     desktop.clear_cookies()
     sign_in(supervisor, live_console, "Sol Mendez", "admin-key", "/supervisor")

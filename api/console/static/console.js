@@ -5,7 +5,7 @@
   "use strict";
   var EVENTS = ["risk_changed", "risk_assessed", "incident_opened", "incident_raised", "flagged",
     "page_scheduled", "page_sent", "page_retry", "page_failed", "page_passed", "escalated",
-    "acknowledged", "resolved", "playbook"];
+    "acknowledged", "responder_eta", "resolved", "playbook"];
   var body = document.body;
   var status = document.getElementById("live-status");
   var pending = null;

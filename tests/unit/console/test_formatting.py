@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from api.console.formatting import Segment, highlight, since
+from api.console.formatting import Segment, highlight, since, until
 
 T0 = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
 
@@ -69,3 +69,9 @@ def test_since_reads_like_a_person_would_say_it() -> None:
     assert since(T0, T0 + timedelta(hours=2, minutes=3)) == "2 h 03 min"
     assert since(T0, T0 - timedelta(seconds=5)) == "0 s"  # a clock a little behind never shows negatives
     assert since(None, T0) == ""
+
+
+def test_until_counts_whole_minutes_rounded_up() -> None:
+    assert until(T0, T0 + timedelta(minutes=10)) == "10 min"
+    assert until(T0, T0 + timedelta(minutes=4, seconds=1)) == "5 min"
+    assert until(T0, T0 + timedelta(seconds=20)) == "1 min"
