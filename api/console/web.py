@@ -77,14 +77,24 @@ def require_person(request: Request, *roles: Role) -> sessions.ConsoleSession:
     return person
 
 
+def _own_origins(request: Request) -> set[str]:
+    public = urlsplit(context(request).runtime.settings.public_url)
+    return {f"{request.url.scheme}://{request.url.netloc}", f"{public.scheme}://{public.netloc}"}
+
+
 def same_origin(request: Request) -> bool:
     """Browsers send Origin on every POST; one from another site is refused even with a valid token."""
     origin = request.headers.get("origin")
     if origin is None or origin == "null":
         return origin is None
-    public = urlsplit(context(request).runtime.settings.public_url)
-    own = {f"{request.url.scheme}://{request.url.netloc}", f"{public.scheme}://{public.netloc}"}
-    return origin in own
+    return origin in _own_origins(request)
+
+
+def foreign_origin(request: Request) -> bool:
+    """An Origin naming another site. "null" is not foreign here: pages sent with no-referrer (the
+    acknowledgement link's) make Chromium post their own forms with "Origin: null"."""
+    origin = request.headers.get("origin")
+    return origin not in (None, "null") and origin not in _own_origins(request)
 
 
 async def read_form(request: Request, nonce: str) -> dict[str, str]:

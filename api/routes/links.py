@@ -1,8 +1,9 @@
 """``/r/{token}``: the signed link a page carries. GET shows the button; POST acknowledges.
 
 The token is the capability (HMAC-signed incident, responder and expiry), so no login and no CSRF token
-are needed: a forged cross-site POST would have to know the token already. GET never changes anything,
-so link previews and mail scanners cannot acknowledge by fetching it.
+are needed: a forged cross-site POST would have to know the token already (and one that says it comes
+from another site is refused all the same). GET never changes anything, so link previews and mail
+scanners cannot acknowledge by fetching it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from api import pages
+from api.console.web import foreign_origin
 from api.deps import runtime_of
 from escalation.engine import AckVia
 from escalation.links import InvalidLink, LinkClaim, verify_link
@@ -47,7 +49,11 @@ def show(token: str, runtime: Annotated[Runtime, Depends(runtime_of)]) -> HTMLRe
 
 
 @router.post("/r/{token}", response_class=HTMLResponse, summary="Acknowledge through a signed link")
-def acknowledge(token: str, runtime: Annotated[Runtime, Depends(runtime_of)]) -> HTMLResponse:
+def acknowledge(
+    token: str, request: Request, runtime: Annotated[Runtime, Depends(runtime_of)]
+) -> HTMLResponse:
+    if foreign_origin(request):
+        return pages.refused("it was sent from another site")
     claim = _claim(runtime, token)
     if isinstance(claim, HTMLResponse):
         return claim

@@ -68,3 +68,17 @@ def test_a_tampered_or_foreign_link_is_refused(api: Harness) -> None:
         response = api.client.post(path)
         assert response.status_code == 403, path
     assert api.incident(incident["id"]).state == "paging"
+
+
+def test_a_link_posted_from_another_site_acknowledges_nothing(api: Harness) -> None:
+    incident = api.flag(level="high").json()
+    path = link_for(api, incident["id"])
+
+    forged = api.client.post(path, headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 403
+    assert "sent from another site" in forged.text
+    assert api.incident(incident["id"]).state == "paging"
+
+    # The link page is sent with no-referrer, so a browser posts its own form with "Origin: null".
+    own = api.client.post(path, headers={"Origin": "null"})
+    assert "Acknowledged by Dana Reyes" in own.text
