@@ -58,9 +58,12 @@
   }
 
   var stream = body.dataset.stream;
+  // A page may listen to fewer events (data-refresh-on): a list of every conversation on the floor need
+  // not re-read itself for each scanned message, only when a risk level or an incident changes.
+  var wanted = body.dataset.refreshOn ? body.dataset.refreshOn.split(" ") : EVENTS;
   if (stream && window.EventSource) {
     var source = new EventSource(stream);
-    EVENTS.forEach(function (name) { source.addEventListener(name, schedule); });
+    wanted.forEach(function (name) { source.addEventListener(name, schedule); });
     source.addEventListener("open", function () { body.dataset.streamState = "connected"; });
     source.addEventListener("error", function () {
       if (source.readyState === EventSource.CLOSED) {
