@@ -44,6 +44,7 @@ CASES = [
         Category.THIRD_PARTY,
     ),
     ("he's trying to kick the door in right now please help", "chat", RiskLevel.IMMINENT, Category.ABUSE),
+    ("gonna swallow every tablet i have once we hang up", "voice", RiskLevel.IMMINENT, Category.SUICIDE),
 ]
 
 
@@ -66,6 +67,14 @@ def test_imminent_needs_evidence_not_a_model_score(detector: Detector) -> None:
     result = detector.assess("everything is pointless and I am so very tired of it all")
     assert result.level < RiskLevel.IMMINENT
     assert result.model_level <= RiskLevel.HIGH
+
+
+def test_taking_medicine_as_prescribed_does_not_page(detector: Detector) -> None:
+    for text in (
+        "i'll take my tablets tonight as usual, i only need the refill posted",
+        "will my pills arrive before tonight? i take them after dinner",
+    ):
+        assert detector.assess(text).level < RiskLevel.HIGH, text
 
 
 def test_negation_is_recorded_on_the_signal(detector: Detector) -> None:
