@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from api.auth import Role
 from api.console import reads
@@ -29,6 +30,13 @@ GUIDANCE_ACTIONS = ("check", "step_done", "dismiss")
 MAX_NOTE = 1000
 
 
+def _conversation(session: Session, conversation_id: str) -> ConversationRow:
+    row = session.get(ConversationRow, conversation_id)
+    if row is None:
+        raise Refused(404, "No such conversation", f"There is no conversation {conversation_id!r} yet.")
+    return row
+
+
 @router.get("/conversations")
 def conversation_list(request: Request, at_risk: Annotated[bool, Query()] = False) -> Response:
     person = require_person(request, Role.AGENT, Role.RESPONDER)
@@ -42,9 +50,7 @@ def conversation(request: Request, conversation_id: ConversationPath) -> Respons
     person = require_person(request, Role.AGENT, Role.RESPONDER)
     runtime = runtime_of(request)
     with session_scope(runtime.url) as session:
-        row = session.get(ConversationRow, conversation_id)
-        if row is None:
-            raise Refused(404, "No such conversation", f"There is no conversation {conversation_id!r} yet.")
+        row = _conversation(session, conversation_id)
         incident = reads.latest_incident(session, conversation_id)
         values = {
             "conversation": row,
@@ -73,8 +79,7 @@ async def flag(request: Request, conversation_id: ConversationPath) -> Response:
     if len(note) > MAX_NOTE:
         raise Refused(422, "Flag not sent", f"The note is limited to {MAX_NOTE} characters.")
     with session_scope(runtime.url) as session:
-        if session.get(ConversationRow, conversation_id) is None:
-            raise Refused(404, "No such conversation", f"There is no conversation {conversation_id!r} yet.")
+        _conversation(session, conversation_id)
     incident = flag_conversation(runtime, conversation_id, Level.parse(level), category, person.name, note)
     if incident is None:
         raise Refused(
@@ -92,9 +97,7 @@ async def guidance_action(request: Request, conversation_id: ConversationPath) -
     if action not in GUIDANCE_ACTIONS or not target or len(target) > 100:
         raise Refused(422, "Not recorded", "That playbook action is not known.")
     with session_scope(runtime_of(request).url) as session:
-        row = session.get(ConversationRow, conversation_id)
-        if row is None:
-            raise Refused(404, "No such conversation", f"There is no conversation {conversation_id!r} yet.")
+        row = _conversation(session, conversation_id)
         try:
             agent_action(session, row, action, target, now_of(request), person.actor)
         except (ValueError, LookupError) as error:

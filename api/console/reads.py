@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from api.console.formatting import Segment, highlight
-from config.files import load_yaml
+from config.files import config_dir, load_yaml
 from store.models import AssessmentRow, AuditEventRow, ConversationRow, IncidentRow, MessageRow, PageRow
 from store.repository import OPEN_STATES
 
@@ -146,9 +148,15 @@ def unreached(session: Session, since: datetime) -> Sequence[PageRow]:
     ).all()
 
 
+@lru_cache(maxsize=4)
+def _console_settings(directory: Path) -> dict[str, Any]:
+    """``console.yaml``, read once per configuration directory rather than on every page view."""
+    return dict(load_yaml("console.yaml") or {})
+
+
 def join_instructions(channel: str, team: str, code: str) -> str:
     """How a responder joins this conversation (``console.yaml``: per channel, per team overrides)."""
-    settings = load_yaml("console.yaml") or {}
+    settings = _console_settings(config_dir())
     by_channel: dict[str, str] = dict(settings.get("join", {}))
     by_channel.update(settings.get("teams", {}).get(team, {}).get("join", {}))
     text = by_channel.get(channel) or by_channel.get("default") or "Contact the agent's team lead."

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import parse_qsl, quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,6 +17,7 @@ from api.auth import Role
 from api.console import session as sessions
 from api.console.formatting import FILTERS
 from api.deps import context
+from api.origins import same_origin
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -75,26 +76,6 @@ def require_person(request: Request, *roles: Role) -> sessions.ConsoleSession:
         wanted = " or ".join(sorted(r.value for r in roles))
         raise Refused(403, "Not for your role", f"This page is for {wanted} sign-ins; you are {person.role}.")
     return person
-
-
-def _own_origins(request: Request) -> set[str]:
-    public = urlsplit(context(request).runtime.settings.public_url)
-    return {f"{request.url.scheme}://{request.url.netloc}", f"{public.scheme}://{public.netloc}"}
-
-
-def same_origin(request: Request) -> bool:
-    """Browsers send Origin on every POST; one from another site is refused even with a valid token."""
-    origin = request.headers.get("origin")
-    if origin is None or origin == "null":
-        return origin is None
-    return origin in _own_origins(request)
-
-
-def foreign_origin(request: Request) -> bool:
-    """An Origin naming another site. "null" is not foreign here: pages sent with no-referrer (the
-    acknowledgement link's) make Chromium post their own forms with "Origin: null"."""
-    origin = request.headers.get("origin")
-    return origin not in (None, "null") and origin not in _own_origins(request)
 
 
 async def read_form(request: Request, nonce: str) -> dict[str, str]:

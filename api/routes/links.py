@@ -15,8 +15,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from api import pages
-from api.console.web import foreign_origin
 from api.deps import runtime_of
+from api.origins import foreign_origin
 from escalation.engine import AckVia
 from escalation.links import InvalidLink, LinkClaim, verify_link
 from store.db import session_scope

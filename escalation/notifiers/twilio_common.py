@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
@@ -20,6 +20,7 @@ from twilio.rest import Client
 
 from escalation.config_models import Phone, StrictModel
 from escalation.notifiers.base import (
+    E164,
     INVALID_NUMBER,
     NOT_MOBILE,
     OPTED_OUT,
@@ -147,3 +148,31 @@ def client_for(
 ) -> Any:
     """The official client for a notifier's account, its token read from the environment now."""
     return (factory or default_client_factory)(config, read_secret(config.auth_token_env, environ))
+
+
+AccountConfig = TypeVar("AccountConfig", bound=TwilioAccountConfig)
+
+
+class TwilioNotifier(Generic[AccountConfig]):
+    """What the SMS and voice notifiers share: their account settings, the client, the number check."""
+
+    def __init__(self, config: AccountConfig, client: Any) -> None:
+        self._config = config
+        self._client = client
+
+    @classmethod
+    def from_config(
+        cls,
+        config: AccountConfig,
+        *,
+        client_factory: TwilioClientFactory | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Self:
+        return cls(config, client_for(config, client_factory, environ))
+
+    @staticmethod
+    def refuse_address(address: str) -> Delivery | None:
+        """A permanent failure for an address Twilio cannot dial or text; None for a good number."""
+        if E164.match(address):
+            return None
+        return permanent_failure(PROVIDER, INVALID_NUMBER, detail="address is not an E.164 number")

@@ -9,29 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 from twilio.twiml.messaging_response import MessagingResponse
 
 from escalation.model import Channel
 from escalation.notifiers.base import (
-    E164,
     INVALID_NUMBER,
     NOT_MOBILE,
     Delivery,
     DeliveryStatus,
     PageMessage,
-    permanent_failure,
 )
 from escalation.notifiers.content import render_text
 from escalation.notifiers.twilio_common import (
     PERMANENT_NUMBER_ERRORS,
     PROVIDER,
     TwilioAccountConfig,
-    TwilioClientFactory,
+    TwilioNotifier,
     call_twilio,
-    client_for,
     find_recent,
     with_page_key,
 )
@@ -64,26 +61,12 @@ class TwilioSmsConfig(TwilioAccountConfig):
     validity_period_seconds: int = Field(default=600, ge=30, le=36000)
 
 
-class TwilioSmsNotifier:
+class TwilioSmsNotifier(TwilioNotifier[TwilioSmsConfig]):
     channel = Channel.SMS
 
-    def __init__(self, config: TwilioSmsConfig, client: Any) -> None:
-        self._config = config
-        self._client = client
-
-    @classmethod
-    def from_config(
-        cls,
-        config: TwilioSmsConfig,
-        *,
-        client_factory: TwilioClientFactory | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> TwilioSmsNotifier:
-        return cls(config, client_for(config, client_factory, environ))
-
     def send(self, message: PageMessage) -> Delivery:
-        if not E164.match(message.address):
-            return permanent_failure(PROVIDER, INVALID_NUMBER, detail="address is not an E.164 number")
+        if refused := self.refuse_address(message.address):
+            return refused
         config = self._config
         return call_twilio(
             lambda: self._client.messages.create(

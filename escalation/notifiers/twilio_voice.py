@@ -6,30 +6,25 @@ busy line or failed call is "not reached", so the chain goes on to the next chan
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 from twilio.twiml.voice_response import VoiceResponse
 
 from escalation.model import Channel
 from escalation.notifiers.base import (
-    E164,
-    INVALID_NUMBER,
     Delivery,
     HttpUrl,
     PageMessage,
-    permanent_failure,
 )
 from escalation.notifiers.content import render_speech
 from escalation.notifiers.twilio_common import (
-    PROVIDER,
     TwilioAccountConfig,
-    TwilioClientFactory,
+    TwilioNotifier,
     call_twilio,
-    client_for,
     find_recent,
     with_page_key,
 )
@@ -53,26 +48,12 @@ class TwilioVoiceConfig(TwilioAccountConfig):
     prompt_repeats: int = Field(default=2, ge=1, le=5)
 
 
-class TwilioVoiceNotifier:
+class TwilioVoiceNotifier(TwilioNotifier[TwilioVoiceConfig]):
     channel = Channel.VOICE
 
-    def __init__(self, config: TwilioVoiceConfig, client: Any) -> None:
-        self._config = config
-        self._client = client
-
-    @classmethod
-    def from_config(
-        cls,
-        config: TwilioVoiceConfig,
-        *,
-        client_factory: TwilioClientFactory | None = None,
-        environ: Mapping[str, str] | None = None,
-    ) -> TwilioVoiceNotifier:
-        return cls(config, client_for(config, client_factory, environ))
-
     def send(self, message: PageMessage) -> Delivery:
-        if not E164.match(message.address):
-            return permanent_failure(PROVIDER, INVALID_NUMBER, detail="address is not an E.164 number")
+        if refused := self.refuse_address(message.address):
+            return refused
         config = self._config
         key = message.idempotency_key
         twiml = voice_twiml(
