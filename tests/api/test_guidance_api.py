@@ -3,6 +3,8 @@ warns on a closing attempt, and shows who has been paged and who has it."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time, timedelta
+
 from sqlmodel import col, select
 
 from store.db import session_scope
@@ -71,13 +73,24 @@ def test_the_agent_ticks_checkpoints_and_dismisses_prompts(api: Harness) -> None
 
 
 def test_an_expired_resource_alarms_its_owner_once_a_day(api: Harness) -> None:
-    from datetime import date
+    """The rota check (on beat every few minutes) pages the owner from the day after an entry's review_due,
+    once a day. The clock is injected, so this passes on any day of the year."""
+    from escalation.guidance import default_library
+    from workers.sweep import check_rota
 
-    from workers.guidance import alarm_expired_resources
+    regions = default_library().regions.values()
+    first_due = min(entry.review_due for region in regions for entry in region.resources)
 
-    far_future = date(2031, 1, 1)  # every entry's review is overdue by then
+    def check_on(day: date) -> list[int]:
+        api.clock.now = datetime.combine(day, time(12), UTC)
+        check_rota(api.runtime)
+        return [page.id for page in api.pages("resources") if page.id is not None]
+
+    assert check_on(first_due) == [], "nothing alarms on the last day of the review window"
+    first = check_on(first_due + timedelta(days=1))
+    assert first and set(first) <= set(api.dispatcher.pages), "the owner's alarm is sent"
+    assert check_on(first_due + timedelta(days=1)) == first, "once a day, not on every check"
     with session_scope(api.url) as session:
-        first = alarm_expired_resources(session, far_future, api.clock())
-    with session_scope(api.url) as session:
-        again = alarm_expired_resources(session, far_future, api.clock())
-    assert first and again == []
+        events = session.exec(select(AuditEventRow).where(AuditEventRow.action == "resource_expired")).all()
+        alarms = [event.detail for event in events]
+    assert len(alarms) == len(first) and all(alarm["owner"] for alarm in alarms)
