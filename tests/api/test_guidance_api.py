@@ -67,9 +67,20 @@ def test_the_agent_ticks_checkpoints_and_dismisses_prompts(api: Harness) -> None
     assert "location_known" in str(ticked.json())
     assert api.client.post(f"{url}/check/not_a_checkpoint", headers=auth("agent")).status_code == 422
     assert api.client.post(f"{url}/check/location_known", headers=auth("ingest")).status_code == 403
+
+    prompt = guidance(api)["prompts"][0]["id"]
+    assert api.client.post(f"{url}/dismiss/{prompt}", headers=auth("ingest")).status_code == 403
+    dismissed = api.client.post(f"{url}/dismiss/{prompt}", headers=auth("agent"))
+    assert dismissed.status_code == 200, dismissed.text
+    assert prompt not in [shown["id"] for shown in dismissed.json()["prompts"]]
+    assert prompt not in [shown["id"] for shown in guidance(api)["prompts"]], "it stays dismissed"
+
     with session_scope(api.url) as session:
-        actions = {e.action for e in session.exec(select(AuditEventRow)).all()}
-    assert "guidance_checkpoint_ticked" in actions
+        events = session.exec(select(AuditEventRow).where(AuditEventRow.conversation_id == "conv-1")).all()
+    assert "guidance_checkpoint_ticked" in {e.action for e in events}
+    dismissals = [e for e in events if e.action == "guidance_prompt_dismissed"]
+    assert [e.detail["event"]["prompt_id"] for e in dismissals] == [prompt]
+    assert dismissals[0].actor.startswith("agent:"), "the audit names the agent who dismissed it"
 
 
 def test_an_expired_resource_alarms_its_owner_once_a_day(api: Harness) -> None:
