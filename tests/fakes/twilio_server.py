@@ -1,8 +1,9 @@
 """A local stand-in for the Twilio REST API: the Messages and Calls create endpoints the client calls.
 
 Runs on 127.0.0.1 (port 0) in a thread. It checks HTTP basic auth like Twilio, records every request,
-answers with Twilio-shaped JSON, can be told to fail or hang for the next N requests, and afterwards
-posts signed status callbacks to the ``StatusCallback`` URL the way Twilio does.
+answers with Twilio-shaped JSON, can be told to fail or hang for the next N create requests (of one
+endpoint or any), and afterwards posts signed status callbacks to the ``StatusCallback`` URL the way
+Twilio does.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ class Fault:
 class _State:
     requests: list[RecordedRequest] = field(default_factory=list)
     created: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (kind, resource)
-    faults: list[Fault] = field(default_factory=list)
+    faults: list[tuple[str | None, Fault]] = field(default_factory=list)  # (Messages, Calls or any, fault)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -102,9 +103,13 @@ class FakeTwilio:
         self._thread: threading.Thread | None = None
 
     # -- programming the fake ------------------------------------------------------------------------
-    def fail_next(self, fault: Fault, times: int = 1) -> None:
+    def fail_next(self, fault: Fault, times: int = 1, kind: str | None = None) -> None:
+        """Answer the next ``times`` creates with ``fault``; ``kind`` ("Messages" or "Calls") limits it to
+        that endpoint, so a test that sends both at once knows which one fails. Faults queue in order."""
+        if kind not in (None, "Messages", "Calls"):
+            raise ValueError(f"kind must be 'Messages', 'Calls' or None, not {kind!r}")
         with self._state.lock:
-            self._state.faults.extend([fault] * times)
+            self._state.faults.extend([(kind, fault)] * times)
 
     def script_messages(self, *statuses: str, error_code: int | None = None) -> None:
         """Status callbacks for the next messages, e.g. ("sent", "undelivered"), error_code=30003."""
@@ -153,9 +158,16 @@ class FakeTwilio:
 
     # -- called by the handler -----------------------------------------------------------------------
     def _record(self, request: RecordedRequest) -> Fault | None:
+        """Record the request; for an authorised create, take the first fault queued for its endpoint."""
+        match = _RESOURCE.match(request.path.split("?")[0])
         with self._state.lock:
             self._state.requests.append(request)
-            return self._state.faults.pop(0) if request.authorized and self._state.faults else None
+            if not request.authorized or request.method != "POST" or match is None:
+                return None  # a refused request or a list call: the fault waits for the next create
+            for index, (kind, _) in enumerate(self._state.faults):
+                if kind in (None, match["kind"]):
+                    return self._state.faults.pop(index)[1]
+            return None
 
     def _hang(self, seconds: float) -> None:
         self._stopping.wait(seconds)
