@@ -35,7 +35,7 @@ def test_context_modifiers(detector: Detector, text: str, kind: SignalKind, modi
     "text",
     [
         "seriously, not joking, I want to kill myself",
-        "I can't stop thinking about killing myself",
+        "I can't stop wanting to kill myself",
         "I don't know why I want to die every day",
         "I don't want to be here anymore",
         "the only reason i haven't killed myself yet is my cat",  # a protective factor, not a denial

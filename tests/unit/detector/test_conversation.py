@@ -32,7 +32,8 @@ def test_level_never_falls_by_itself(detector: Detector) -> None:
 
 def test_third_party_reports_stay_third_party(detector: Detector) -> None:
     levels = run(
-        detector, ["my dad just rang me from the railway line", "I don't know what to do, I'm shaking"]
+        detector,
+        ["my brother has just phoned me from the train tracks", "I don't know what to do, I'm shaking"],
     )
     assert levels[-1] == (RiskLevel.IMMINENT, Category.THIRD_PARTY)
 

@@ -36,7 +36,7 @@ def test_shipped_patterns_compile_and_match() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "why am i even still here",
+        "why am i honestly still here",
         "what's the point of me still being around",
         "the only reason i'm still here is my nan",
     ],
