@@ -7,16 +7,37 @@ separately from the speaker's own, so a third-party report stays third-party.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from detector.dialogue import AgentTurn, Reading, asked
 from detector.fusion import FusionConfig, combination_level
-from detector.signals import Assessment, Category, ConversationState, RiskLevel, SignalKind
+from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
+
+
+def hear_agent(state: ConversationState, agent_text: str) -> ConversationState:
+    """An agent's turn: never scored as risk, only remembered as the question the next answer answers.
+    A turn that asks nothing keeps the earlier question (an agent often says two things in a row)."""
+    turn = asked(agent_text)
+    if not turn.questions:
+        return state
+    return replace(state, asked=turn.questions, asked_names_harm=turn.names_harm)
+
+
+def pending_question(state: ConversationState) -> AgentTurn:
+    return AgentTurn(state.asked, state.asked_names_harm)
 
 
 def advance(
-    state: ConversationState, message: Assessment, config: FusionConfig
+    state: ConversationState,
+    message: Assessment,
+    config: FusionConfig,
+    readings: Sequence[Reading] = (),
+    answer_text: str = "",
 ) -> tuple[Assessment, ConversationState]:
-    """Fold one message's assessment into the conversation. Pure: ``state`` is not modified."""
+    """Fold one message's assessment, and what it says in answer to the agent's last question, into the
+    conversation. Pure: ``state`` is not modified."""
+    message = _with_answers(message, readings, answer_text)
     turn = state.turns + 1
     oldest = turn - config.conversation_window
     self_kinds = {k: t for k, t in state.self_kinds.items() if t > oldest}
@@ -32,6 +53,9 @@ def advance(
         if signal.kind in config.supporting_only and not substantive:
             continue
         (other_kinds if signal.about_other else self_kinds)[signal.kind.value] = turn
+    for reading in readings:
+        for kind in reading.kinds:
+            self_kinds[kind.value] = turn
 
     self_level = combination_level((SignalKind(k) for k in self_kinds), config)
     other_level = combination_level((SignalKind(k) for k in other_kinds), config)
@@ -45,7 +69,7 @@ def advance(
         category = Category.SUICIDE if self_level >= other_level else Category.THIRD_PARTY
     else:
         category = state.category
-    new_state = ConversationState(level, category, turn, self_kinds, other_kinds)
+    new_state = ConversationState(level, category, turn, self_kinds, other_kinds)  # the question is answered
     notes = message.notes
     if level > message.level:
         notes += (f"conversation level {level.label} (this message alone: {message.level.label})",)
@@ -53,3 +77,24 @@ def advance(
         message, level=level, category=category, notes=notes, message_level=message.level
     )
     return conversation_view, new_state
+
+
+def _with_answers(message: Assessment, readings: Sequence[Reading], answer_text: str) -> Assessment:
+    """The message's own assessment raised by what it answers, with each answer shown as evidence."""
+    if not readings:
+        return message
+    strongest = max(readings, key=lambda r: r.level)
+    signals = message.signals + tuple(
+        Signal(_evidence_kind(r), 0, len(answer_text), answer_text, f"answer.{r.question}.{r.answer.value}")
+        for r in readings
+    )
+    notes = message.notes + tuple(
+        f"answers the agent's question ({r.question}): {r.answer.value} -> {r.level.label}" for r in readings
+    )
+    if strongest.level <= message.level:
+        return replace(message, signals=signals, notes=notes)
+    return replace(message, level=strongest.level, category=strongest.category, signals=signals, notes=notes)
+
+
+def _evidence_kind(reading: Reading) -> SignalKind:
+    return max(reading.kinds, key=lambda k: k.value) if reading.kinds else SignalKind.IDEATION

@@ -97,3 +97,80 @@ class ExpectationReport:
             shown = f"{rate:.4f}" if expected == "flag" else f"{1 - rate:.4f} escalated"
             rows.append([source, label, expected, str(c["n"]), str(c["met"]), shown])
         return rows
+
+
+@dataclass
+class ConversationReport:
+    """Conversation-level figures: labelled levels after each customer turn against the detector's."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    delays: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    wrong: list[tuple[str, str, str]] = field(default_factory=list)  # (id, true final, predicted final)
+
+    def add(
+        self,
+        conversation_id: str,
+        true: Sequence[RiskLevel],
+        predicted: Sequence[RiskLevel],
+        groups: Sequence[str],
+    ) -> None:
+        true_final = true[-1] if true else RiskLevel.NONE
+        predicted_final = predicted[-1] if predicted else RiskLevel.NONE
+        if true_final != predicted_final:
+            self.wrong.append((conversation_id, true_final.label, predicted_final.label))
+        first_true = _first_at_least(true, ESCALATE)
+        first_predicted = _first_at_least(predicted, ESCALATE)
+        for group in ("all", *groups):
+            c = self.counts[group]
+            c["n"] += 1
+            c["right"] += true_final == predicted_final
+            c["within_one"] += abs(int(true_final) - int(predicted_final)) <= 1
+            if true_final >= ESCALATE:
+                c["should_page"] += 1
+                c["paged"] += predicted_final >= ESCALATE
+            if true_final == RiskLevel.IMMINENT:
+                c["imminent"] += 1
+                c["imminent_reached"] += predicted_final == RiskLevel.IMMINENT
+            if true_final <= RiskLevel.LOW:
+                c["harmless"] += 1
+                c["harmless_paged"] += predicted_final >= ESCALATE
+                c["harmless_flagged"] += predicted_final >= FLAG
+            if first_true is not None and first_predicted is not None:
+                self.delays[group].append(first_predicted - first_true)
+                c["late_by_more_than_one"] += first_predicted - first_true > 1
+
+    def rows(self) -> list[list[str]]:
+        header = [
+            "group",
+            "n",
+            "right",
+            "should page: paged",
+            "imminent: reached",
+            "harmless: paged",
+            "harmless: flagged",
+            "mean delay (turns)",
+            "late > 1 turn",
+        ]
+        rows = [header]
+        for group in sorted(self.counts, key=lambda g: (g != "all", g)):
+            c = self.counts[group]
+            delays = self.delays[group]
+            mean = f"{sum(delays) / len(delays):+.2f}" if delays else "-"
+            rows.append(
+                [
+                    group,
+                    str(c["n"]),
+                    f"{c['right']}/{c['n']}",
+                    f"{c['paged']}/{c['should_page']}",
+                    f"{c['imminent_reached']}/{c['imminent']}",
+                    f"{c['harmless_paged']}/{c['harmless']}",
+                    f"{c['harmless_flagged']}/{c['harmless']}",
+                    mean,
+                    str(c["late_by_more_than_one"]),
+                ]
+            )
+        return rows
+
+
+def _first_at_least(levels: Sequence[RiskLevel], threshold: RiskLevel) -> int | None:
+    return next((i for i, level in enumerate(levels) if level >= threshold), None)

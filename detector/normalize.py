@@ -132,10 +132,14 @@ def _clean_characters(text: str, t: Tables) -> MappedText:
 
 
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
-# A word with at least one letter and at least one leet character, in either order.
-_LEET_WORD = re.compile(
-    r"[a-z0-9@!$|+]*(?:[a-z][a-z0-9@!$|+]*[0-9@!$|+]|[0-9@!$|+][a-z0-9@!$|+]*[a-z])[a-z0-9@!$|+]*"
-)
+# A run of letters and leet characters. ``_undo_leet`` decides whether it is a leet word; the pattern
+# stays a single character class because nested quantifiers here backtracked in cubic time on one long
+# word (2,000 letters took 46 s and held the GIL).
+_LEET_WORD = re.compile(r"[a-z0-9@!$|+]+")
+# No word is this long. spaCy's tokenizer splits affixes off a run of punctuation in quadratic time
+# (21,000 characters of "!?." took 12 s), so long runs are cut into pieces first.
+_LONG_RUN = re.compile(r"\S{64,}")
+_PIECE = 32
 _UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|k|m|mg|ml|g|kg|gb|mb|x|h|hrs?|mins?|yo)")
 
 
@@ -154,6 +158,8 @@ _FIRST_PERSON = re.compile(r"(?:^|\b)(?:i|im|i'm|ima|imma|i'll|gonna|wanna|shoul
 def _undo_leet(match: re.Match[str], leet: dict[str, str]) -> str:
     """k1ll -> kill, su1c1de -> suicide, d!e -> die; leaves 4am, 2nd, order ab12345 and "hello!" alone."""
     word = match.group(0)
+    if word.isalpha() or word.isdigit():
+        return word  # the common case: a plain word or a plain number
     letters = sum(c.isalpha() for c in word)
     if letters < 2 or letters * 2 < len(word) or _UNIT.fullmatch(word) or not any(c in leet for c in word):
         return word
@@ -181,6 +187,7 @@ def _swap_leet_once(word: str, leet: dict[str, str]) -> str:
 def normalize(text: str) -> MappedText:
     t = tables()
     mapped = _clean_characters(text, t).sub(_SPACES, lambda m: " ")
+    mapped = mapped.sub(_LONG_RUN, _cut_long_run)
     mapped = mapped.sub(_LEET_WORD, lambda m: _undo_leet(m, t.leet))
     mapped = mapped.sub(_SPACED_LETTERS, lambda m: m.group(0).replace(" ", ""))
     mapped = mapped.sub(_HYPHEN_STUTTER, lambda m: "")
@@ -188,6 +195,11 @@ def normalize(text: str) -> MappedText:
     mapped = mapped.sub(_STUTTER, lambda m: m.group(1))
     mapped = mapped.sub(_SPACES, lambda m: " ")
     return mapped
+
+
+def _cut_long_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return " ".join(run[i : i + _PIECE] for i in range(0, len(run), _PIECE))
 
 
 def _replace_word(match: re.Match[str], t: Tables) -> str:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from config.settings import get_settings
 from detector.classifier import RiskModel, load_or_train
 from detector.context import ContextAnalyzer
-from detector.conversation import advance
+from detector.conversation import advance, hear_agent, pending_question
+from detector.dialogue import read_answer
 from detector.fusion import (
     Evidence,
     combination_level,
@@ -76,17 +77,29 @@ class Detector:
         message = self.assess_many([text], channel=channel)[0]
         if history is None:
             return message
-        return advance(history, message, self.config)[0]
+        return self.fold(history, message, _decode(text)[0])[0]
 
     def follow(
-        self, text: str | bytes, state: ConversationState, *, channel: str = "chat"
-    ) -> tuple[Assessment, ConversationState]:
-        """One turn of a conversation: the conversation-level assessment and the new state."""
-        return advance(state, self.assess_many([text], channel=channel)[0], self.config)
+        self, text: str | bytes, state: ConversationState, *, channel: str = "chat", speaker: str = "customer"
+    ) -> tuple[Assessment | None, ConversationState]:
+        """One turn of a conversation: the conversation-level assessment and the new state. An agent's turn
+        is context only (the question the next answer answers): it returns no assessment."""
+        if speaker == "agent":
+            return None, self.hear_agent(state, _decode(text)[0])
+        return self.fold(state, self.assess_many([text], channel=channel)[0], _decode(text)[0])
 
-    def fold(self, state: ConversationState, message: Assessment) -> tuple[Assessment, ConversationState]:
-        """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does."""
-        return advance(state, message, self.config)
+    def hear_agent(self, state: ConversationState, text: str) -> ConversationState:
+        """Remember the screening question an agent's turn asks; agent turns are never scored as risk."""
+        return hear_agent(state, text)
+
+    def fold(
+        self, state: ConversationState, message: Assessment, text: str = ""
+    ) -> tuple[Assessment, ConversationState]:
+        """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does.
+        With the message's ``text``, an answer to the agent's last screening question counts too."""
+        listening = text and "conversation" in self.config.components
+        readings = read_answer(pending_question(state), text, state.level) if listening else []
+        return advance(state, message, self.config, readings, text)
 
     def assess_many(
         self, texts: Sequence[str | bytes], *, channel: str | Sequence[str] = "chat"
@@ -198,18 +211,38 @@ class Detector:
         ]
         evidence += self._combinations(evidence)
         rule_level, rule_category = strongest(evidence)
-
-        proposed = model_level(heard.cumulative, heard.normalized_text, self.config)
-        if heard.sentence_risk >= self.config.sentence_threshold:
-            proposed = max(proposed, RiskLevel.MODERATE)
         counted = [
             e for e in evidence if e.signal.counts and e.signal.kind not in self.config.supporting_only
         ]
+        # Imminent needs evidence: the model may say imminent only beside a means, an attempt, a plan or
+        # a time the rules found for the speaker (or someone they report) in this message, or a word of means,
+        # act or after-effect (config imminent_cue_words).
+        imminent_evidence = any(
+            s.counts and s.kind in self.config.imminent_evidence for s in signals
+        ) or bool(self.config.imminent_cues.search(heard.normalized_text))
+        proposed = model_level(heard.cumulative, heard.normalized_text, self.config, imminent_evidence)
+        if heard.sentence_risk >= self.config.sentence_threshold:
+            proposed = max(proposed, RiskLevel.MODERATE)
         discounted = [s for s in signals if not s.counts and s.kind not in self.config.supporting_only]
         # A negation or a joke caps what the model may say about a short message; in a long post it is one
         # sentence among many and says nothing about the rest.
-        if discounted and not counted and heard.sentences <= self.config.discount_sentences:
+        if (
+            self.config.discount_cap
+            and discounted
+            and not counted
+            and heard.sentences <= self.config.discount_sentences
+        ):
             proposed = min(proposed, discounted_ceiling(discounted, self.config))
+        # Rule evidence pages (high and above) only where the model hears at least some risk: alone, the
+        # rules misfire on idioms, news and other people's words (config rule_support, measured).
+        model_risk = max(heard.cumulative[RiskLevel.MODERATE], heard.sentence_risk)
+        if rule_level > RiskLevel.MODERATE and model_risk < self.config.rule_support:
+            rule_level = RiskLevel.MODERATE
+        components = self.config.components
+        if "rules" not in components:
+            rule_level, rule_category = RiskLevel.NONE, Category.NONE
+        if "model" not in components:
+            proposed = RiskLevel.NONE
         level = max(rule_level, proposed)
 
         if level <= RiskLevel.LOW:

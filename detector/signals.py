@@ -158,6 +158,9 @@ class ConversationState:
     # Signal kinds seen so far that count, split by who is at risk, with the turn they appeared on.
     self_kinds: dict[str, int] = field(default_factory=dict)
     other_kinds: dict[str, int] = field(default_factory=dict)
+    # The screening questions the agent's last turn asked, read against the customer's next turn.
+    asked: tuple[str, ...] = ()
+    asked_names_harm: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -166,6 +169,8 @@ class ConversationState:
             "turns": self.turns,
             "self_kinds": dict(self.self_kinds),
             "other_kinds": dict(self.other_kinds),
+            "asked": list(self.asked),
+            "asked_names_harm": self.asked_names_harm,
         }
 
     @classmethod
@@ -176,4 +181,6 @@ class ConversationState:
             turns=int(str(data.get("turns", 0))),
             self_kinds={str(k): int(v) for k, v in dict(data.get("self_kinds") or {}).items()},  # type: ignore[call-overload]
             other_kinds={str(k): int(v) for k, v in dict(data.get("other_kinds") or {}).items()},  # type: ignore[call-overload]
+            asked=tuple(str(name) for name in list(data.get("asked") or [])),  # type: ignore[call-overload]
+            asked_names_harm=bool(data.get("asked_names_harm", False)),
         )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
 from detector import Assessment, ConversationState, Detector, RiskLevel
-from detector.evaluation import ExpectationReport, LevelReport, expectation_for
+from detector.evaluation import ConversationReport, ExpectationReport, LevelReport, expectation_for
 
 BATCH = 256
 LEVEL_COLOURS = {"none": "green", "low": "cyan", "moderate": "yellow", "high": "red", "imminent": "magenta"}
@@ -110,16 +111,35 @@ def _score_batch(detector: Detector, batch: Sequence[dict[str, Any]]) -> list[di
     return results
 
 
+def _turns(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(speaker, text) per turn: {"speaker", "text"} objects, or plain strings as customer turns."""
+    turns = []
+    for turn in row.get("turns") or []:
+        if isinstance(turn, dict):
+            speaker = "agent" if str(turn.get("speaker", "customer")).lower() == "agent" else "customer"
+            turns.append((speaker, str(turn.get("text", ""))))
+        else:
+            turns.append(("customer", str(turn)))
+    return turns
+
+
 def _conversation_levels(detector: Detector, row: dict[str, Any]) -> dict[str, Any]:
+    """The conversation's level after each customer turn (agent turns are context, never scored)."""
     state = ConversationState()
     levels, categories = [], []
-    for turn in row.get("turns") or []:
-        text = turn.get("text", "") if isinstance(turn, dict) else str(turn)
-        channel = _channel(turn) if isinstance(turn, dict) else "chat"
-        assessment, state = detector.follow(str(text), state, channel=channel)
-        levels.append(assessment.level.label)
-        categories.append(assessment.category.value)
-    return {"id": row.get("id"), "levels": levels, "categories": categories, "level": state.level.label}
+    channel = _channel(row)
+    for speaker, text in _turns(row):
+        assessment, state = detector.follow(text, state, channel=channel, speaker=speaker)
+        if assessment is not None:
+            levels.append(assessment.level.label)
+            categories.append(assessment.category.value)
+    return {
+        "id": row.get("id"),
+        "levels": levels,
+        "categories": categories,
+        "level": state.level.label,
+        "category": state.category.value,
+    }
 
 
 def _channel(row: dict[str, Any]) -> str:
@@ -137,11 +157,51 @@ def _channel(row: dict[str, Any]) -> str:
     help="JSON mapping a data set's own labels to flag / escalate / no_escalation / ignore",
 )
 @click.option("--errors", type=int, default=0, help="Show up to N misclassified rows")
-def evaluate(data_path: Path, expect_map: Path | None, errors: int) -> None:
+@click.option(
+    "--conversations",
+    is_flag=True,
+    help='Rows are conversations {"id", "channel", "turns": [{"speaker", "text"}], "levels": [...]}',
+)
+@click.option(
+    "--ablate",
+    is_flag=True,
+    help="Run each component alone and all together: rules only, model only, answers to questions, fused",
+)
+def evaluate(
+    data_path: Path, expect_map: Path | None, errors: int, conversations: bool, ablate: bool
+) -> None:
     """Measure the detector on labelled data."""
     with data_path.open(encoding="utf-8") as handle:
         rows = list(_rows(handle, str(data_path)))
     detector = _detector()
+    if ablate:
+        full = detector.config
+        for name, components in ABLATIONS.items():
+            click.echo(f"\n== {name} ==")
+            detector.config = replace(full, components=components)
+            if conversations:
+                _evaluate_conversations(detector, rows, 0)
+            else:
+                _evaluate_messages(detector, rows, data_path, expect_map, 0)
+        detector.config = full
+        return
+    if conversations:
+        _evaluate_conversations(detector, rows, errors)
+        return
+    _evaluate_messages(detector, rows, data_path, expect_map, errors)
+
+
+ABLATIONS = {
+    "rules only": frozenset({"rules"}),
+    "model only": frozenset({"model"}),
+    "rules + model (no answers to questions)": frozenset({"rules", "model"}),
+    "fused (rules + model + answers to questions)": frozenset({"rules", "model", "conversation"}),
+}
+
+
+def _evaluate_messages(
+    detector: Detector, rows: Sequence[dict[str, Any]], data_path: Path, expect_map: Path | None, errors: int
+) -> None:
     expectations = json.loads(expect_map.read_text()) if expect_map else None
     levels, expected, mistakes = LevelReport(), ExpectationReport(), []
     with click.progressbar(length=len(rows), label="evaluating", file=sys.stderr) as bar:
@@ -170,6 +230,26 @@ def evaluate(data_path: Path, expect_map: Path | None, errors: int) -> None:
             f"  {row.get('id')}: true {row['level']}/{row.get('category')} got {result.level.label}/"
             f"{result.category.value}: {row.get('text', '')[:140]!r}"
         )
+
+
+def _evaluate_conversations(detector: Detector, rows: Sequence[dict[str, Any]], errors: int) -> None:
+    report = ConversationReport()
+    with click.progressbar(rows, label="evaluating", file=sys.stderr) as bar:
+        for row in bar:
+            result = _conversation_levels(detector, row)
+            true = [
+                RiskLevel.parse(str(level)) for level in row.get("levels") or [row.get("final_level", "none")]
+            ]
+            predicted = [RiskLevel.parse(level) for level in result["levels"]]
+            groups = [f"channel={_channel(row)}"]
+            if row.get("industry"):
+                groups.append(f"industry={row['industry']}")
+            report.add(str(row.get("id")), true, predicted, groups)
+    _table(report.rows())
+    if report.wrong and errors:
+        click.echo("\nwrong final level (id: true -> predicted):")
+        for conversation_id, true_final, predicted_final in report.wrong[:errors]:
+            click.echo(f"  {conversation_id}: {true_final} -> {predicted_final}")
 
 
 def _print_levels(report: LevelReport) -> None:

@@ -81,8 +81,18 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
             if message.id in by_id:
                 page_ids.extend(_fold(runtime, session, message, by_id[message.id], now))
             else:
+                _hear_agent(runtime, session, message)
                 _guide_agent(session, message, now)
         return page_ids
+
+
+def _hear_agent(runtime: Runtime, session: Session, message: MessageRow) -> None:
+    """An agent's turn is context for the detector (the question the customer's next turn answers)."""
+    conversation = _lock_conversation(session, message.conversation_id)
+    if conversation is None:
+        return
+    state = ConversationState.from_dict(conversation.detector_state)
+    conversation.detector_state = runtime.detector.hear_agent(state, message.text).to_dict()
 
 
 def _claim(session: Session, message_id: str, now: datetime) -> list[MessageRow]:
@@ -123,7 +133,7 @@ def _fold(
     if conversation is None:
         return []
     state = ConversationState.from_dict(conversation.detector_state)
-    assessment, state = runtime.detector.fold(state, alone)
+    assessment, state = runtime.detector.fold(state, alone, message.text)
     before = conversation.level
     conversation.detector_state, conversation.level = state.to_dict(), state.level.label
     conversation.category, conversation.updated_at = state.category.value, now

@@ -1,0 +1,197 @@
+"""Questions and answers: the agent's screening question tells the detector how to read the next turn.
+
+After "are you having thoughts of ending your life?", "yeah, quite a lot" is active ideation; after "have
+you taken any of the tablets?", "took the lot at teatime" is an overdose taken. Read alone, both are low.
+The questions are data (``config/questions.yaml``); this module classifies the customer's answer as yes,
+no, hedged (read as yes: a hedge to a screening question is not a denial), a quantity or a time.
+
+A "no" never lowers what was already said: the conversation's level never falls by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from config.files import load_yaml
+from detector.normalize import normalize
+from detector.signals import Category, RiskLevel, SignalKind
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    HEDGED = "hedged"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an answer adds to the conversation."""
+
+    level: RiskLevel
+    kinds: frozenset[SignalKind]
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    category: Category
+    patterns: tuple[re.Pattern[str], ...]
+    on_yes: Outcome | None
+    on_no: Outcome | None
+    needs_concern: bool  # asked in ordinary service talk too: the answer counts only once risk shows
+    quantity_or_time_is_yes: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One answered question: which, how it was answered, and what that adds."""
+
+    question: str
+    answer: Answer
+    level: RiskLevel
+    kinds: frozenset[SignalKind]
+    category: Category
+
+
+# The first few words decide the answer; later words are the customer's own account, read by the rules and
+# the model. The last decisive word among them wins: "i dunno maybe yeah" is yes, "yeah no im fine" is no.
+ANSWER_WORDS = 7
+_YES = re.compile(
+    r"\b(?:yes|yeah|yea|yep|yup|ya|aye|sure|correct|definitely|probably|"
+    r"i (?:have|did|am|do|will|was|had|think so|guess)|a (?:lot|bit|little)|quite a lot|all the time|"
+    r"sometimes|often|most days|every day|kind of|sort of|kinda|sorta|maybe|perhaps|mm+ ?hm+|uh huh|"
+    r"might|could be|i suppose|not gonna lie|ngl)\b"
+)
+_NO = re.compile(
+    r"\b(?:no|nope|nah|never|not really|not at all|(?:of course|obviously|definitely|certainly) not|"
+    r"i (?:have not|did not|am not(?! sure)|do not(?! know)|would not|will not|was not)|no way|god no|"
+    r"absolutely not|nothing|none)\b"
+)
+_HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|kind of|sort of|kinda|sorta|dunno|do not know|dont know|not sure|might|i guess)\b"
+)
+_NUMBER = (
+    r"\d+|a couple|a few|a handful|half|several|loads|dozens?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+)
+_QUANTITY = re.compile(
+    rf"\b(?:{_NUMBER}|all(?: of)? (?:them|it|the)|the (?:lot|rest|whole|entire|box|packet|bottle|pack)|"
+    r"every (?:one|tablet|pill)|whole (?:box|packet|bottle|pack|lot)|everything)\b"
+)
+_TIME = re.compile(
+    r"\b(?:ago|back|earlier|just now|before (?:i|the) (?:called|call|rang|phoned)|"
+    r"at (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|tea ?time|lunch|dinner|"
+    r"midnight)|"
+    r"this (?:morning|afternoon|evening)|last night|tonight|an? hour|minutes?|hours?|\d+ ?(?:am|pm)|once|"
+    r"as soon as|when (?:this|the|you)|after (?:this|the|i|you)|already|tomorrow|"
+    r"(?:this|next) (?:week|weekend)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+
+
+def classify_answer(text: str) -> Answer:
+    """yes / no / hedged / unclear, from the first words of the customer's turn."""
+    words = normalize(text).text.replace(",", " ").replace(".", " ").split()
+    opening = " ".join(words[:ANSWER_WORDS])
+    # By where each match ends, so "of course not" (no) outweighs the "course" inside it.
+    decisive = [(m.end(), Answer.YES) for m in _YES.finditer(opening)]
+    decisive += [(m.end(), Answer.NO) for m in _NO.finditer(opening)]
+    if not decisive:
+        return Answer.HEDGED if _HEDGE.search(opening) else Answer.UNCLEAR
+    last = max(decisive)[1]
+    if last == Answer.YES and _HEDGE.search(opening):
+        return Answer.HEDGED
+    return last
+
+
+def states_quantity_or_time(text: str) -> bool:
+    normalized = normalize(text).text
+    return bool(_QUANTITY.search(normalized) or _TIME.search(normalized))
+
+
+@lru_cache(maxsize=1)
+def questions() -> tuple[Question, ...]:
+    data: dict[str, Any] = load_yaml("questions.yaml")
+    return tuple(_question(entry) for entry in data["questions"])
+
+
+def _question(entry: dict[str, Any]) -> Question:
+    def outcome(key: str) -> Outcome | None:
+        if key not in entry:
+            return None
+        value = entry[key]
+        return Outcome(
+            RiskLevel.parse(value["level"]), frozenset(SignalKind(k) for k in value.get("kinds", []))
+        )
+
+    return Question(
+        name=str(entry["name"]),
+        category=Category(entry.get("category", "suicide")),
+        patterns=tuple(re.compile(p) for p in entry["patterns"]),
+        on_yes=outcome("on_yes"),  # not "yes"/"no": YAML 1.1 reads those keys as booleans
+        on_no=outcome("on_no"),
+        needs_concern=bool(entry.get("needs_concern", False)),
+        quantity_or_time_is_yes=bool(entry.get("quantity_or_time_is_yes", False)),
+    )
+
+
+# Words that make a question that is also asked in ordinary service talk ("have you taken them with food?")
+# plainly a question about harm ("have you taken too many?", "have you already taken anything tonight?").
+_NAMES_HARM = re.compile(
+    r"\b(?:overdos\w*|too many|more than (?:you should|the dose|prescribed)|already|hurt yourself|"
+    r"harm yourself|end your life|kill yourself|suicid\w*|to hurt|to harm|to end)\b"
+)
+
+
+@dataclass(frozen=True)
+class AgentTurn:
+    """What an agent's turn asked: question names, and whether it named harm itself."""
+
+    questions: tuple[str, ...]
+    names_harm: bool
+
+
+def asked(agent_text: str) -> AgentTurn:
+    """The screening questions an agent's turn asks (agent turns are never scored as risk)."""
+    normalized = normalize(agent_text).text
+    names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
+    return AgentTurn(names, bool(names) and bool(_NAMES_HARM.search(normalized)))
+
+
+def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> list[Reading]:
+    """What the customer's turn says in answer to the questions just asked."""
+    if not turn.questions:
+        return []
+    by_name = {q.name: q for q in questions()}
+    answer = classify_answer(answer_text)
+    quantity_or_time = states_quantity_or_time(answer_text)
+    readings = []
+    for name in turn.questions:
+        question = by_name.get(name)
+        if question is None:
+            continue  # a question from a configuration since changed
+        outcome = _outcome(question, answer, quantity_or_time)
+        if outcome is None:
+            continue
+        if question.needs_concern and level_so_far < RiskLevel.MODERATE and not turn.names_harm:
+            continue
+        readings.append(Reading(name, answer, outcome.level, outcome.kinds, question.category))
+    return readings
+
+
+def _outcome(question: Question, answer: Answer, quantity_or_time: bool) -> Outcome | None:
+    if answer in (Answer.YES, Answer.HEDGED):
+        return question.on_yes
+    if answer == Answer.NO:
+        return question.on_no
+    if question.quantity_or_time_is_yes and quantity_or_time:
+        return question.on_yes
+    return None
+
+
+__all__ = ["AgentTurn", "Answer", "Reading", "asked", "classify_answer", "questions", "read_answer"]

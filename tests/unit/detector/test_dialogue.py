@@ -1,0 +1,111 @@
+"""Questions and answers: the agent's screening question decides how a short answer is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from detector import ConversationState, Detector, RiskLevel
+from detector.dialogue import Answer, asked, classify_answer, read_answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("yep, most nights", Answer.YES),
+        ("i have yeah", Answer.YES),
+        ("erm i dunno maybe", Answer.HEDGED),
+        ("i suppose so, kind of", Answer.HEDGED),
+        ("nope", Answer.NO),
+        ("no i have not", Answer.NO),
+        ("god no, definitely not", Answer.NO),
+        ("yeah no i'm alright honestly", Answer.NO),
+        ("what's the postcode for the depot", Answer.UNCLEAR),
+    ],
+)
+def test_answers_are_classified_by_their_opening_words(answer: str, expected: Answer) -> None:
+    assert classify_answer(answer) == expected
+
+
+def test_agent_questions_are_recognised_by_what_they_ask() -> None:
+    assert asked("can I ask, have you been thinking about killing yourself?").questions == (
+        "suicidal_thoughts",
+    )
+    assert "attempt" in asked("have you already taken something tonight?").questions
+    assert asked("have you already taken something tonight?").names_harm
+    assert asked("could you read me the long number on the card?").questions == ()
+
+
+def test_a_routine_question_counts_only_once_risk_shows() -> None:
+    routine = asked("and have you taken any of it yet this week")
+    assert routine.questions == ("attempt",) and not routine.names_harm
+    assert read_answer(routine, "yes twice", RiskLevel.NONE) == []
+    readings = read_answer(routine, "yes twice", RiskLevel.MODERATE)
+    assert [r.level for r in readings] == [RiskLevel.IMMINENT]
+
+
+def _conversation(detector: Detector, turns: list[tuple[str, str]]) -> list[RiskLevel]:
+    state, levels = ConversationState(), []
+    for speaker, text in turns:
+        assessment, state = detector.follow(text, state, speaker=speaker)
+        if assessment is not None:
+            levels.append(assessment.level)
+    return levels
+
+
+def test_a_yes_to_the_suicide_question_is_active_ideation(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "the bill again, i just cannot face any of it"),
+            ("agent", "i'm going to ask you plainly, are you having thoughts of ending your life?"),
+            ("customer", "most days yeah"),
+        ],
+    )
+    assert levels[-1] >= RiskLevel.HIGH
+
+
+def test_an_amount_in_answer_to_what_was_taken_is_an_attempt(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "honestly i just want to go to sleep and not bother anyone again"),
+            ("agent", "have you taken anything tonight?"),
+            ("customer", "most of the packet around nine"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_a_no_lowers_nothing_already_said(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "i've been thinking about how i'd end my life, i've looked at ways"),
+            ("agent", "have you got a plan for when?"),
+            ("customer", "no"),
+        ],
+    )
+    assert levels[-1] >= levels[0] >= RiskLevel.HIGH
+
+
+def test_agent_turns_are_never_scored_as_the_customers_risk(detector: Detector) -> None:
+    state = ConversationState()
+    assessment, state = detector.follow(
+        "are you thinking about suicide or about hurting yourself?", state, speaker="agent"
+    )
+    assert assessment is None and state.level == RiskLevel.NONE
+    assessment, state = detector.follow("no, i'm ringing about the router light", state)
+    assert assessment is not None and assessment.level < RiskLevel.MODERATE
+
+
+def test_a_yes_to_a_service_question_pages_nobody(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("agent", "is that the account ending four one two?"),
+            ("customer", "yes that's the one"),
+            ("agent", "have you tried switching it off and on again?"),
+            ("customer", "yeah i have, twice"),
+        ],
+    )
+    assert max(levels) < RiskLevel.MODERATE
