@@ -136,3 +136,16 @@ def test_the_request_id_is_echoed_or_made_up(api: Harness) -> None:
 
     assert given.headers["X-Request-ID"] == "abc-123"
     assert len(made.headers["X-Request-ID"]) == 32
+
+
+def test_a_short_answer_to_the_agents_question_opens_an_incident(api: Harness) -> None:
+    api.post_message("sorry, i just can't see the point in any of it lately", wait=True)
+    api.post_message("have you taken anything to hurt yourself tonight?", sender="agent", wait=True)
+
+    response = api.post_message("yeah, the lot, about an hour ago", wait=True)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["assessment"]["level"] == "imminent"
+    assert any(s["rule"].startswith("answer.attempt") for s in body["assessment"]["signals"])
+    assert body["incident_id"] is not None
