@@ -96,7 +96,11 @@ _TIME = re.compile(
 
 def classify_answer(text: str) -> Answer:
     """yes / no / hedged / unclear, from the first words of the customer's turn."""
-    words = normalize(text).text.replace(",", " ").replace(".", " ").split()
+    return _classify(normalize(text).text)
+
+
+def _classify(normalized: str) -> Answer:
+    words = normalized.replace(",", " ").replace(".", " ").split()
     opening = " ".join(words[:ANSWER_WORDS])
     # By where each match ends, so "of course not" (no) outweighs the "course" inside it.
     decisive = [(m.end(), Answer.YES) for m in _YES.finditer(opening)]
@@ -109,8 +113,7 @@ def classify_answer(text: str) -> Answer:
     return last
 
 
-def states_quantity_or_time(text: str) -> bool:
-    normalized = normalize(text).text
+def _states_quantity_or_time(normalized: str) -> bool:
     return bool(_QUANTITY.search(normalized) or _TIME.search(normalized))
 
 
@@ -168,8 +171,9 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
     if not turn.questions:
         return []
     by_name = {q.name: q for q in questions()}
-    answer = classify_answer(answer_text)
-    quantity_or_time = states_quantity_or_time(answer_text)
+    normalized = normalize(answer_text).text
+    answer = _classify(normalized)
+    quantity_or_time = _states_quantity_or_time(normalized)
     readings = []
     for name in turn.questions:
         question = by_name.get(name)

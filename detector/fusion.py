@@ -56,9 +56,6 @@ class FusionConfig:
     rule_confidence: dict[RiskLevel, float]
     window_chars: int
     window_overlap: int
-    model_decision: str  # "argmax": the model's likeliest level; "thresholds": model_thresholds
-    model_evidence_gate: bool
-    discount_cap: bool
     imminent_evidence: frozenset[SignalKind]
     imminent_cues: re.Pattern[str]
     rule_support: float
@@ -86,9 +83,6 @@ def fusion_config() -> FusionConfig:
         rule_confidence={RiskLevel.parse(k): float(v) for k, v in data["rule_confidence"].items()},
         window_chars=int(data["window_chars"]),
         window_overlap=int(data["window_overlap"]),
-        model_decision=str(data.get("model_decision", "thresholds")),
-        model_evidence_gate=bool(data.get("model_evidence_gate", True)),
-        discount_cap=bool(data.get("discount_cap", True)),
         imminent_evidence=frozenset(SignalKind(k) for k in data.get("imminent_evidence", [])),
         imminent_cues=_any_word(data.get("imminent_cue_words", [])),
         rule_support=float(data.get("rule_support", 0.0)),
@@ -147,28 +141,15 @@ def _any_word(words: list[str]) -> re.Pattern[str]:
 
 
 def model_level(
-    cumulative: dict[RiskLevel, float], normalized_text: str, config: FusionConfig, imminent_evidence: bool
+    cumulative: dict[RiskLevel, float], config: FusionConfig, imminent_evidence: bool
 ) -> RiskLevel:
-    if config.model_decision == "argmax":
-        proposed = _likeliest(cumulative)
-    else:
-        proposed = RiskLevel.NONE
-        for level in (RiskLevel.LOW, RiskLevel.MODERATE, RiskLevel.HIGH, RiskLevel.IMMINENT):
-            if level in config.model_thresholds and cumulative[level] >= config.model_thresholds[level]:
-                proposed = level
-    gate = config.model_evidence_gate and not config.model_evidence.search(normalized_text)
-    if proposed >= RiskLevel.MODERATE and gate:
-        proposed = RiskLevel.LOW  # distress the model hears, in words that carry no risk: not a page
+    """The highest level whose threshold P(level >= X) the model reaches; imminent only beside evidence."""
+    proposed = RiskLevel.NONE
+    for level, threshold in sorted(config.model_thresholds.items()):
+        if cumulative[level] >= threshold:
+            proposed = level
     ceiling = RiskLevel.IMMINENT if imminent_evidence else config.model_ceiling
     return min(proposed, ceiling)
-
-
-def _likeliest(cumulative: dict[RiskLevel, float]) -> RiskLevel:
-    """The level with the highest probability, from P(level >= X)."""
-    levels = list(RiskLevel)
-    at_least = [1.0] + [cumulative[level] for level in levels[1:]] + [0.0]
-    exact = [at_least[i] - at_least[i + 1] for i in range(len(levels))]
-    return levels[max(range(len(levels)), key=exact.__getitem__)]
 
 
 def discounted_ceiling(discounted: Iterable[Signal], config: FusionConfig) -> RiskLevel:

@@ -84,9 +84,10 @@ class Detector:
     ) -> tuple[Assessment | None, ConversationState]:
         """One turn of a conversation: the conversation-level assessment and the new state. An agent's turn
         is context only (the question the next answer answers): it returns no assessment."""
+        decoded = _decode(text)[0]
         if speaker == "agent":
-            return None, self.hear_agent(state, _decode(text)[0])
-        return self.fold(state, self.assess_many([text], channel=channel)[0], _decode(text)[0])
+            return None, self.hear_agent(state, decoded)
+        return self.fold(state, self.assess_many([text], channel=channel)[0], decoded)
 
     def hear_agent(self, state: ConversationState, text: str) -> ConversationState:
         """Remember the screening question an agent's turn asks; agent turns are never scored as risk."""
@@ -220,18 +221,13 @@ class Detector:
         imminent_evidence = any(
             s.counts and s.kind in self.config.imminent_evidence for s in signals
         ) or bool(self.config.imminent_cues.search(heard.normalized_text))
-        proposed = model_level(heard.cumulative, heard.normalized_text, self.config, imminent_evidence)
+        proposed = model_level(heard.cumulative, self.config, imminent_evidence)
         if heard.sentence_risk >= self.config.sentence_threshold:
             proposed = max(proposed, RiskLevel.MODERATE)
         discounted = [s for s in signals if not s.counts and s.kind not in self.config.supporting_only]
         # A negation or a joke caps what the model may say about a short message; in a long post it is one
         # sentence among many and says nothing about the rest.
-        if (
-            self.config.discount_cap
-            and discounted
-            and not counted
-            and heard.sentences <= self.config.discount_sentences
-        ):
+        if discounted and not counted and heard.sentences <= self.config.discount_sentences:
             proposed = min(proposed, discounted_ceiling(discounted, self.config))
         # Rule evidence pages (high and above) only where the model hears at least some risk: alone, the
         # rules misfire on idioms, news and other people's words (config rule_support, measured).
