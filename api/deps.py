@@ -29,9 +29,9 @@ class LoggingDispatcher:
     def __init__(self, inner: Dispatcher) -> None:
         self.inner = inner
 
-    def scan(self, message_id: str) -> None:
+    def scan(self, message_id: str, urgent: bool = False) -> None:
         try:
-            self.inner.scan(message_id)
+            self.inner.scan(message_id, urgent)
         except Exception as error:
             log.warning(
                 "scan hand-over failed; the sweep will scan it",

@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     page_backoff_seconds: float = 5.0
     sweep_seconds: float = 2.0
     canary_seconds: float = 180.0
+    # A scan that runs longer is abandoned and the message assessed by a keyword fallback (degraded).
+    scan_deadline_seconds: float = Field(default=2.0, gt=0)
+    # A message whose scan fails (or dies with its worker) this many times is quarantined and alarmed.
+    scan_max_attempts: int = Field(default=3, ge=1)
+    # Shown on the agent's fallback card when the playbook cannot be shown: who to call for help now.
+    oncall_number: str = Field(default="", description="The on-call supervisor line for agents")
     api_workers: int = Field(default=1, ge=1, description="API processes (needs STAYLINE_BROKER_URL)")
     region: str | None = Field(default=None, description="Crisis resources for agents: us, ca, gb, ie, au")
     # Drills and tests: run every process's clock this many times faster from clock_epoch, so a chain of

@@ -62,7 +62,7 @@ def serve(host: str, port: int) -> None:
 
 @click.command()
 @click.option("--concurrency", default=2, show_default=True, type=int)
-@click.option("--queues", default="pages,messages", show_default=True)
+@click.option("--queues", default="crisis,pages,messages", show_default=True, help="Polled in this order")
 def worker(concurrency: int, queues: str) -> None:
     """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL)."""
     _require_broker()

@@ -64,6 +64,12 @@ class MessageRow(SQLModel, table=True):
     sent_at: datetime = _when()
     received_at: datetime = _when()
     scanned_at: datetime | None = _when(nullable=True)
+    # A scan claims the row with a lease and a token, committed before the detector runs, so a scan that
+    # dies (a killed worker, a hang) still counts as an attempt; after too many the row is quarantined.
+    scan_attempts: int = 0
+    claim_token: str | None = Field(default=None, max_length=32)
+    claimed_until: datetime | None = _when(nullable=True)
+    quarantined_at: datetime | None = _when(nullable=True)
 
 
 class AssessmentRow(SQLModel, table=True):
@@ -79,6 +85,7 @@ class AssessmentRow(SQLModel, table=True):
     signals: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     notes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     detector_version: str = Field(max_length=120)
+    degraded: bool = False  # the full detector ran out of time or failed: a keyword fallback decided
     created_at: datetime = _when()
 
 

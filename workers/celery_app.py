@@ -27,6 +27,10 @@ app.conf.update(
     worker_prefetch_multiplier=1,
     task_default_queue="messages",
     task_routes={"escalation.*": {"queue": "pages"}},  # pages never wait behind a flood of messages
+    # Crisis-looking scans are published to queue "crisis" (CeleryDispatcher). Redis is polled for the
+    # queues in the order the worker lists them (-Q crisis,pages,messages), not round-robin, so a free
+    # worker process always takes a crisis scan before bulk work.
+    broker_transport_options={"queue_order_strategy": "priority"},
     broker_connection_retry_on_startup=True,
     beat_schedule={
         "sweep": {"task": "escalation.sweep", "schedule": _settings.sweep_seconds},

@@ -16,40 +16,46 @@ from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
+CRISIS_QUEUE = "crisis"
+
 
 class CeleryDispatcher:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    def _publish(self, task: str, argument: object) -> None:
+    def _publish(self, task: str, argument: object, queue: str | None = None) -> None:
         try:
             # No publish retries: a broker outage must not hold up the caller; the sweep catches up.
-            self.app.send_task(task, args=[argument], retry=False)
+            options = {"queue": queue} if queue else {}
+            self.app.send_task(task, args=[argument], retry=False, **options)
         except Exception as error:
             log.warning(
                 "broker unavailable for %s (%s); the sweep will pick it up", task, type(error).__name__
             )
 
-    def scan(self, message_id: str) -> None:
-        self._publish("detector.scan", message_id)
+    def scan(self, message_id: str, urgent: bool = False) -> None:
+        # Crisis-looking scans go to their own queue, which workers poll before any other (celery_app).
+        self._publish("detector.scan", message_id, CRISIS_QUEUE if urgent else None)
 
     def send_page(self, page_id: int) -> None:
         self._publish("escalation.send_page", page_id)
 
 
 class InProcessDispatcher:
-    """The embedded default: scans on two threads, pages on one of their own."""
+    """The embedded default: scans on two threads, crisis-looking scans on one of their own (never
+    queued behind bulk), pages on two of their own."""
 
     def __init__(self) -> None:
         self.runtime: Runtime | None = None
         self._scans = ThreadPoolExecutor(max_workers=2, thread_name_prefix="scan")
+        self._crisis = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crisis-scan")
         self._pages = ThreadPoolExecutor(max_workers=2, thread_name_prefix="page")
 
     def bind(self, runtime: Runtime) -> None:
         self.runtime = runtime
 
-    def scan(self, message_id: str) -> None:
-        self._scans.submit(self._run_scan, message_id)
+    def scan(self, message_id: str, urgent: bool = False) -> None:
+        (self._crisis if urgent else self._scans).submit(self._run_scan, message_id)
 
     def send_page(self, page_id: int) -> None:
         self._pages.submit(self._run_page, page_id)
@@ -76,6 +82,7 @@ class InProcessDispatcher:
 
     def shutdown(self) -> None:
         self._scans.shutdown(wait=True)
+        self._crisis.shutdown(wait=True)
         self._pages.shutdown(wait=True)
 
 

@@ -3,6 +3,8 @@ turn, each assessment and the paging status; its events go to the audit trail fo
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlmodel import Session, col, select
@@ -29,7 +31,48 @@ from escalation.guidance import (
     view,
 )
 from store import repository
+from store.db import is_postgres, session_scope
 from store.models import ConversationRow, IncidentRow, PageRow
+from workers.guidance_fallback import cached_health, fallback_view, needs_fallback
+
+log = logging.getLogger(__name__)
+
+GuidanceStep = Callable[[Session, ConversationRow], None]
+
+
+def run_guidance(url: str, conversation_id: str, step: GuidanceStep, now: datetime | None = None) -> bool:
+    """Run one guidance step in a transaction of its own, after the assessment, incident and pages have
+    committed. A failure (a broken playbook, a bug) is logged and audited, never raised: the agent is
+    shown the fallback card instead. Returns whether the step ran."""
+    try:
+        with session_scope(url) as session:
+            query = select(ConversationRow).where(ConversationRow.id == conversation_id)
+            if is_postgres(session):
+                query = query.with_for_update()  # one guidance state write at a time per conversation
+            conversation = session.exec(query).first()
+            if conversation is not None:
+                step(session, conversation)
+        return True
+    except Exception as error:
+        log.error(
+            "guidance failed (%s); the agent is shown the fallback card, paging is not affected",
+            type(error).__name__,  # the type only: an exception's text can quote a turn
+            extra={"conversation_id": conversation_id},
+        )
+        log.debug("guidance failure", exc_info=True)
+        try:
+            with session_scope(url) as session:
+                repository.audit(
+                    session,
+                    "guidance",
+                    "guidance_failed",
+                    at=now,
+                    conversation_id=conversation_id,
+                    error=type(error).__name__,
+                )
+        except Exception:
+            log.warning("could not audit the guidance failure", exc_info=True)
+        return False
 
 
 def load(conversation: ConversationRow) -> GuidanceState:
@@ -86,14 +129,35 @@ def guide_agent_turn(session: Session, conversation: ConversationRow, text: str,
     _apply(session, conversation, tick(load(conversation), now), now)
 
 
-def current_view(session: Session, conversation: ConversationRow, now: datetime) -> dict[str, object]:
-    """What the agent's screen shows now: the playbook, prompts, and who has been paged or has it."""
-    state = load(conversation)
+def current_view(
+    session: Session,
+    conversation: ConversationRow,
+    now: datetime,
+    *,
+    oncall: str = "",
+    region: str | None = None,
+) -> dict[str, object]:
+    """What the agent's screen shows now: the playbook, prompts, and who has been paged or has it; or
+    the fallback card when the conversation shows risk and no playbook can be shown."""
     incident = session.exec(
         select(IncidentRow)
         .where(IncidentRow.conversation_id == conversation.id)
         .order_by(col(IncidentRow.opened_at).desc())
     ).first()
+    try:
+        shown = _playbook_view(session, conversation, incident, now)
+    except Exception as error:
+        log.error("guidance view failed (%s): showing the fallback card", type(error).__name__)
+        shown = None
+    if shown is None or needs_fallback(str(shown["mode"]), conversation.level, incident is not None):
+        return fallback_view(conversation.id, conversation.level, conversation.category, oncall, region)
+    return shown
+
+
+def _playbook_view(
+    session: Session, conversation: ConversationRow, incident: IncidentRow | None, now: datetime
+) -> dict[str, object]:
+    state = load(conversation)
     if incident is not None:
         pages = session.exec(
             select(PageRow)
@@ -124,8 +188,22 @@ def guide_flag(
 
 
 def tick_conversation(session: Session, conversation: ConversationRow, now: datetime) -> None:
-    if conversation.guidance_state:
-        _apply(session, conversation, tick(load(conversation), now), now)
+    """Called by the sweep for each open conversation: a failure here must not stop the sweep's round."""
+    if not conversation.guidance_state:
+        return
+    try:
+        update = tick(load(conversation), now)
+    except Exception as error:
+        log.error(
+            "guidance tick failed (%s)", type(error).__name__, extra={"conversation_id": conversation.id}
+        )
+        return
+    _apply(session, conversation, update, now)
+
+
+def guidance_status() -> str:
+    """For /readyz: "ok" or "broken: <files>" (checked at most once a minute)."""
+    return cached_health().status
 
 
 def agent_action(

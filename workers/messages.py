@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import uuid4
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from detector import Assessment, Category, ConversationState, RiskLevel
@@ -16,7 +15,9 @@ from escalation.model import Level
 from store import repository
 from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
-from workers.guidance import guide_agent_turn, guide_customer_turn, guide_flag
+from workers import claims
+from workers.assessing import Item, Outcome, assess_all
+from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn, guide_flag, run_guidance
 from workers.incidents import open_or_raise_incident
 from workers.runtime import Runtime
 
@@ -61,82 +62,133 @@ def store_message(session: Session, incoming: IncomingMessage, now: datetime) ->
     return message
 
 
-SCAN_BATCH = 64  # messages assessed in one model pass and one transaction
+SCAN_BATCH = 64  # messages assessed in one model pass
+CONTEXT_CHARS = 1000  # of a turn, read again in this process for the conversation (see _record)
 
 
 def scan_message(runtime: Runtime, message_id: str) -> list[int]:
-    """Assess this message, and with it whatever else is waiting (one model pass, one transaction: under
-    load that is several times cheaper than one at a time). Returns page ids to send after commit."""
+    """Assess this message, and with it whatever else is waiting (one model pass: under load that is
+    several times cheaper than one at a time), each under the scan deadline.
+
+    Each message is then recorded in a transaction of its own, so one that fails never rolls back or
+    holds the others; its pages are handed to the dispatcher as soon as that commits, and only then does
+    the agent's guidance run (a broken playbook cannot stop a page). Returns the page ids the caller
+    still has to send: none, they have all been handed over."""
+    settings, lease = runtime.settings, claims.lease_for(runtime.settings)
+    held = claims.claim(
+        runtime.url, message_id, runtime.clock(), lease, settings.scan_max_attempts, SCAN_BATCH
+    )
+    _send(runtime, held.alarms)
+    customers = [m for m in held.messages if m.sender == "customer"]  # agent turns feed the playbook
+    outcomes = assess_all(
+        runtime.detector,
+        [Item(m.text, "voice" if m.channel == "voice" else "chat") for m in customers],
+        settings.scan_deadline_seconds,
+        lambda: claims.renew(runtime.url, held.token, runtime.clock() + lease),
+    )
+    by_id = {m.id: outcome for m, outcome in zip(customers, outcomes, strict=True)}
+    for message in sorted(held.messages, key=lambda m: m.received_at):
+        try:
+            page_ids, guide = _record(runtime, message, by_id.get(message.id), held.token)
+        except Exception as error:
+            # The type only: an exception's text can quote the customer's words.
+            log.error(
+                "scan of one message failed (%s)", type(error).__name__, extra={"message_id": message.id}
+            )
+            log.debug("scan failure", exc_info=True)
+            failed = claims.release(
+                runtime.url, message.id, held.token, runtime.clock(), settings.scan_max_attempts
+            )
+            _send(runtime, failed)
+            continue
+        _send(runtime, page_ids)
+        if guide is not None:
+            run_guidance(runtime.url, message.conversation_id, guide)
+    return []
+
+
+def _send(runtime: Runtime, page_ids: list[int]) -> None:
+    for page_id in page_ids:
+        runtime.dispatcher.send_page(page_id)
+
+
+def _record(
+    runtime: Runtime, message: MessageRow, outcome: Outcome | None, token: str
+) -> tuple[list[int], GuidanceStep | None]:
+    """One message's transaction: the conversation's detector state, the assessment, the incident step.
+    Returns the pages to send and the guidance to run once this has committed.
+
+    The detector reads the turn again here (an answer to the agent's screening question, the question an
+    agent asks), outside the deadline, so only its first CONTEXT_CHARS are given: enough for a question or
+    an answer, and a bound on the work whatever the text is. A degraded message is not read again at all."""
     now = runtime.clock()
     with session_scope(runtime.url) as session:
-        messages = _claim(session, message_id, now)
-        customers = [m for m in messages if m.sender == "customer"]  # agent turns feed the playbook
-        alone = runtime.detector.assess_many(
-            [m.text for m in customers],
-            channel=["voice" if m.channel == "voice" else "chat" for m in customers],
-        )
-        by_id = {m.id: a for m, a in zip(customers, alone, strict=True)}
-        page_ids: list[int] = []
-        for message in sorted(messages, key=lambda m: m.received_at):
-            if message.id in by_id:
-                page_ids.extend(_fold(runtime, session, message, by_id[message.id], now))
-            else:
-                _hear_agent(runtime, session, message)
-                _guide_agent(session, message, now)
-        return page_ids
+        conversation = _lock_conversation(session, message.conversation_id)
+        if not claims.finish(session, message.id, token, now) or conversation is None:
+            return [], None  # another scan took it over after this claim ran out
+        if outcome is None:  # an agent's turn: context for the detector, checkpoints for the playbook
+            state = ConversationState.from_dict(conversation.detector_state)
+            heard = runtime.detector.hear_agent(state, message.text[:CONTEXT_CHARS])
+            conversation.detector_state = heard.to_dict()
+            text = message.text
 
+            def guide(s: Session, c: ConversationRow) -> None:
+                if not c.is_test:
+                    guide_agent_turn(s, c, text, now)
 
-def _hear_agent(runtime: Runtime, session: Session, message: MessageRow) -> None:
-    """An agent's turn is context for the detector (the question the customer's next turn answers)."""
-    conversation = _lock_conversation(session, message.conversation_id)
-    if conversation is None:
-        return
-    state = ConversationState.from_dict(conversation.detector_state)
-    conversation.detector_state = runtime.detector.hear_agent(state, message.text).to_dict()
-
-
-def _claim(session: Session, message_id: str, now: datetime) -> list[MessageRow]:
-    """This message and the oldest others not yet scanned. On PostgreSQL the rows are locked and rows
-    another worker holds are skipped; everywhere a conditional update makes the claim, so two workers (or
-    a redelivered task) never scan one message twice. Rows are taken in one order to avoid deadlocks."""
-    query = (
-        select(MessageRow)
-        .where(col(MessageRow.scanned_at).is_(None))
-        .where((col(MessageRow.id) == message_id) | (col(MessageRow.received_at) <= now))
-        .order_by(col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id))
-        .limit(SCAN_BATCH)
-    )
-    if is_postgres(session):
-        query = query.with_for_update(skip_locked=True)
-    claimed = []
-    for message in session.exec(query).all():
-        done = session.execute(
-            update(MessageRow)
-            .where(col(MessageRow.id) == message.id)
-            .where(col(MessageRow.scanned_at).is_(None))
-            .values(scanned_at=now)
-        )
-        if done.rowcount:  # type: ignore[attr-defined]
-            claimed.append(message)
-    for conversation_id in sorted({m.conversation_id for m in claimed}):
-        _lock_conversation(session, conversation_id)  # in id order, so two batches cannot deadlock
-    return claimed
+            return [], guide
+        return _fold(runtime, session, conversation, message, outcome, now)
 
 
 def _fold(
-    runtime: Runtime, session: Session, message: MessageRow, alone: Assessment, now: datetime
-) -> list[int]:
+    runtime: Runtime,
+    session: Session,
+    conversation: ConversationRow,
+    message: MessageRow,
+    outcome: Outcome,
+    now: datetime,
+) -> tuple[list[int], GuidanceStep | None]:
     """Fold one assessed message into its conversation; open or raise an incident when risk is new."""
     from workers.canary import record_canary  # canary builds on this module
 
-    conversation = _lock_conversation(session, message.conversation_id)
-    if conversation is None:
-        return []
     state = ConversationState.from_dict(conversation.detector_state)
-    assessment, state = runtime.detector.fold(state, alone, message.text)
+    context = "" if outcome.degraded else message.text[:CONTEXT_CHARS]
+    assessment, state = runtime.detector.fold(state, outcome.assessment, context)
     before = conversation.level
     conversation.detector_state, conversation.level = state.to_dict(), state.level.label
     conversation.category, conversation.updated_at = state.category.value, now
+    _record_assessment(session, conversation, message, assessment, outcome.degraded, now)
+    if conversation.is_test:
+        record_canary(session, conversation.id, assessment.level.label, message.sent_at, now)
+        return [], None  # a test conversation never opens an incident, so it never pages a human
+    region = runtime.settings.region
+
+    def guide(s: Session, c: ConversationRow) -> None:
+        guide_customer_turn(s, c, assessment, region, now)
+
+    rose = assessment.level.label != before
+    if assessment.level < RiskLevel.MODERATE or not (rose or assessment.level_alone >= RiskLevel.MODERATE):
+        return [], guide  # nothing new: the conversation's level stands and this message adds no risk
+    signal = Signal(
+        conversation.id,
+        Level.parse(assessment.level.label),
+        assessment.category.value,
+        message.channel,
+        conversation.team,
+        now,
+    )
+    _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
+    return page_ids, guide
+
+
+def _record_assessment(
+    session: Session,
+    conversation: ConversationRow,
+    message: MessageRow,
+    assessment: Assessment,
+    degraded: str | None,
+    now: datetime,
+) -> None:
     data = assessment.to_dict()
     session.add(
         AssessmentRow(
@@ -149,6 +201,7 @@ def _fold(
             signals=data["signals"],  # type: ignore[arg-type]
             notes=list(assessment.notes),
             detector_version=assessment.detector_version,
+            degraded=degraded is not None,
             created_at=now,
         )
     )
@@ -163,11 +216,8 @@ def _fold(
         category=assessment.category.value,
         score=round(assessment.score, 4),
         rules=sorted({s.rule for s in assessment.signals}),
+        degraded=degraded,
     )
-    if conversation.is_test:
-        record_canary(session, conversation.id, assessment.level.label, message.sent_at, now)
-        return []  # a test conversation never opens an incident, so it never pages a human
-    guide_customer_turn(session, conversation, assessment, runtime.settings.region, now)
     log.info(
         "message scanned",
         extra={
@@ -175,27 +225,9 @@ def _fold(
             "conversation_id": conversation.id,
             "level": assessment.level.label,
             "category": assessment.category.value,
+            "degraded": degraded,
         },
     )
-    rose = assessment.level.label != before
-    if assessment.level < RiskLevel.MODERATE or not (rose or assessment.level_alone >= RiskLevel.MODERATE):
-        return []  # nothing new: the conversation's level stands and this message adds no risk
-    signal = Signal(
-        conversation.id,
-        Level.parse(assessment.level.label),
-        assessment.category.value,
-        message.channel,
-        conversation.team,
-        now,
-    )
-    _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
-    return page_ids
-
-
-def _guide_agent(session: Session, message: MessageRow, now: datetime) -> None:
-    conversation = session.get(ConversationRow, message.conversation_id)
-    if conversation is not None and not conversation.is_test:
-        guide_agent_turn(session, conversation, message.text, now)
 
 
 def _lock_conversation(session: Session, conversation_id: str) -> ConversationRow | None:
@@ -238,20 +270,27 @@ def flag_conversation(
             note=note,
         )
         row, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
-        session.flush()
-        flagged = session.get(ConversationRow, conversation_id)
-        if flagged is not None and category in {c.value for c in Category} and category != "none":
-            guide_flag(session, flagged, level.label, category, runtime.settings.region, now)
-    for page_id in page_ids:
-        runtime.dispatcher.send_page(page_id)
+    _send(runtime, page_ids)  # the pages first: the playbook comes after and cannot stop them
+    if category in {c.value for c in Category} and category != "none":
+        region = runtime.settings.region
+        run_guidance(
+            runtime.url,
+            conversation_id,
+            lambda s, c: guide_flag(s, c, level.label, category, region, now),
+        )
     return row
 
 
 def unscanned(session: Session, older_than: datetime, limit: int = 500) -> list[str]:
-    """Messages stored but never scanned (the broker was down, or a worker died): the sweep's to-do."""
+    """Messages stored but never scanned (the broker was down, or a worker died): the sweep's to-do.
+    Quarantined messages are left out, and so are messages a live scan holds (its claim has not run
+    out): the sweep would only queue scans that find nothing to claim."""
+    now = older_than + SCAN_GRACE
     query = (
         select(MessageRow.id)
         .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .where(col(MessageRow.claimed_until).is_(None) | (col(MessageRow.claimed_until) < now))
         .where(col(MessageRow.received_at) <= older_than)
         .order_by(col(MessageRow.received_at))
         .limit(limit)

@@ -26,7 +26,8 @@ class Dispatcher(Protocol):
     """Hands work to whoever runs it. Called only after the transaction that recorded the work committed;
     if handing over fails, the work is still in the database and the sweep picks it up."""
 
-    def scan(self, message_id: str) -> None: ...
+    def scan(self, message_id: str, urgent: bool = False) -> None:
+        """``urgent``: the pre-screen saw crisis words; the scan must not wait behind bulk work."""
 
     def send_page(self, page_id: int) -> None: ...
 
@@ -34,7 +35,7 @@ class Dispatcher(Protocol):
 class NoDispatch:
     """For tools and tests that run the sweep themselves."""
 
-    def scan(self, message_id: str) -> None:
+    def scan(self, message_id: str, urgent: bool = False) -> None:
         return None
 
     def send_page(self, page_id: int) -> None:
@@ -88,7 +89,11 @@ class Runtime:
         return self._detector
 
     def prepare(self) -> Runtime:
-        """Migrate the database and load everything a worker needs before the first task."""
+        """Migrate the database and load everything a worker needs before the first task. Broken guidance
+        is logged loudly and the process starts anyway: detection and paging never depend on it."""
+        from workers.guidance_fallback import report_at_start
+
         migrate(self.url)
         _ = self.config, self.notifiers, self.detector
+        report_at_start()
         return self

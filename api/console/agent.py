@@ -55,7 +55,13 @@ def conversation(request: Request, conversation_id: ConversationPath) -> Respons
         values = {
             "conversation": row,
             "messages": reads.messages(session, conversation_id),
-            "guidance": current_view(session, row, now_of(request)),
+            "guidance": current_view(
+                session,
+                row,
+                now_of(request),
+                oncall=runtime.settings.oncall_number,
+                region=runtime.settings.region,
+            ),
             "incident": incident,
             "pages": reads.pages_of(session, incident.id) if incident else [],
             "timeline": incident_timeline(session, incident) if incident else [],

@@ -71,7 +71,10 @@ def get_guidance(
         row = session.get(ConversationRow, conversation_id)
         if row is None:
             raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
-        return current_view(session, row, runtime.clock())
+        settings = runtime.settings
+        return current_view(
+            session, row, runtime.clock(), oncall=settings.oncall_number, region=settings.region
+        )
 
 
 @router.post(

@@ -17,6 +17,7 @@ from api.views import assessment_out, open_incident
 from store.db import session_scope
 from store.models import AssessmentRow
 from workers.messages import IncomingMessage, scan_message, store_message
+from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,9 @@ def post_message(
         "message stored",
         extra={"message_id": message_id, "conversation_id": body.conversation_id, "caller": principal.key_id},
     )
+    urgent = body.sender == "customer" and looks_urgent(body.text)  # crisis words: the priority queue
     if not wait:
-        runtime.dispatcher.scan(message_id)  # after commit; failures are logged, the sweep catches up
+        runtime.dispatcher.scan(message_id, urgent)  # after commit; failures are logged, the sweep catches up
         return JSONResponse(MessageAccepted(message_id=message_id).model_dump(mode="json"), status_code=202)
     try:
         scanned = _scan_now(runtime, message_id, body.conversation_id)
@@ -66,7 +68,7 @@ def post_message(
             "inline scan failed; handing the message to the scanner",
             extra={"message_id": message_id, "error_type": type(error).__name__},
         )
-        runtime.dispatcher.scan(message_id)
+        runtime.dispatcher.scan(message_id, urgent)
         return JSONResponse(MessageAccepted(message_id=message_id).model_dump(mode="json"), status_code=202)
     return JSONResponse(scanned.model_dump(mode="json"))
 

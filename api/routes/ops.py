@@ -18,6 +18,7 @@ from api.deps import runtime_of
 from api.metrics import render_metrics
 from store.db import engine_for, session_scope
 from workers.canary import canary_age
+from workers.guidance import guidance_status
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,11 @@ def readyz(runtime: Annotated[Runtime, Depends(runtime_of)]) -> JSONResponse:
     # No canary yet is fine (just started); one older than three rounds means the pipeline has stalled.
     checks["canary"] = "ok" if age is None or age <= 3 * runtime.settings.canary_seconds else "stalled"
     ready = all(value in ("ok", "in-process") for value in checks.values())
-    body = {"status": "ok" if ready else "unavailable", "checks": checks, "canary_age_seconds": age}
+    # Broken guidance is reported, not made fatal: a 503 would take intake out of rotation, and detection
+    # and paging work without playbooks (agents get the fallback card).
+    checks["guidance"] = guidance_status()
+    status = "unavailable" if not ready else "ok" if checks["guidance"] == "ok" else "degraded"
+    body = {"status": status, "checks": checks, "canary_age_seconds": age}
     return JSONResponse(body, 200 if ready else 503)
 
 

@@ -51,11 +51,14 @@ class RecordingDispatcher:
 
     url: str = ""
     scans: list[str] = field(default_factory=list)
+    urgent: list[str] = field(default_factory=list)  # scans handed over as crisis-looking
     committed_at_scan: list[bool] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     fail: bool = False
 
-    def scan(self, message_id: str) -> None:
+    def scan(self, message_id: str, urgent: bool = False) -> None:
+        if urgent:
+            self.urgent.append(message_id)
         with session_scope(self.url) as session:  # a separate connection sees only committed rows
             self.committed_at_scan.append(session.get(MessageRow, message_id) is not None)
         self.scans.append(message_id)

@@ -149,3 +149,11 @@ def test_a_short_answer_to_the_agents_question_opens_an_incident(api: Harness) -
     assert body["assessment"]["level"] == "imminent"
     assert any(s["rule"].startswith("answer.attempt") for s in body["assessment"]["signals"])
     assert body["incident_id"] is not None
+
+
+def test_crisis_looking_messages_are_handed_over_as_urgent(api: Harness) -> None:
+    crisis = api.post_message(CRISIS).json()["message_id"]
+    bulk = api.post_message("where is my parcel?").json()["message_id"]
+    agent = api.post_message("are you thinking of suicide?", sender="agent").json()["message_id"]
+    assert api.dispatcher.urgent == [crisis]
+    assert {bulk, agent} <= set(api.dispatcher.scans)

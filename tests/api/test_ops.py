@@ -33,7 +33,12 @@ def test_health_and_readiness(api: Harness) -> None:
     assert api.client.get("/healthz").json() == {"status": "ok"}
     ready = api.client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json()["checks"] == {"database": "ok", "broker": "in-process", "canary": "ok"}
+    assert ready.json()["checks"] == {
+        "database": "ok",
+        "broker": "in-process",
+        "canary": "ok",
+        "guidance": "ok",
+    }
     assert ready.json()["canary_age_seconds"] is None  # no canary has run yet in this fresh database
 
 

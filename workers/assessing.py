@@ -1,0 +1,70 @@
+"""The detector under a deadline: every message of a claimed batch comes back assessed, by the detector
+when it finishes in time, by the keyword fallback (marked degraded) when it does not.
+
+Crisis-looking messages are assessed first and on their own, so a message that hangs the detector
+never delays them; the rest go in one batch (one model pass: several times cheaper under load). If that
+batch runs out of time, its messages are retried one by one, each under its own deadline, so only the
+message that hangs is degraded. A hanging message is thus assessed within two deadlines of the start.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from detector import Assessment, Detector
+from workers.deadline import DeadlineMissed, run_with_deadline
+from workers.prescreen import keyword_assessment, looks_urgent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    assessment: Assessment
+    degraded: str | None = None  # why the detector's answer is missing: "timeout", "crashed", "error:..."
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    channel: str  # "chat" or "voice", as the detector takes it
+
+
+def assess_all(
+    detector: Detector, items: Sequence[Item], seconds: float, keep_claim: Callable[[], None]
+) -> list[Outcome]:
+    """One outcome per item, in order. ``keep_claim`` is called before each timed run (it renews the
+    claim on the rows, so a slow batch is not taken over by another worker meanwhile)."""
+    outcomes: dict[int, Outcome] = {}
+    urgent = [i for i, item in enumerate(items) if looks_urgent(item.text)]
+    rest = [i for i in range(len(items)) if i not in set(urgent)]
+    for group in [[i] for i in urgent] + ([rest] if rest else []):
+        keep_claim()
+        try:
+            found = _timed(detector, [items[i] for i in group], seconds)
+            outcomes.update({i: Outcome(a) for i, a in zip(group, found, strict=True)})
+            continue
+        except DeadlineMissed as missed:
+            if len(group) == 1:
+                outcomes[group[0]] = _fallback(items[group[0]], missed.reason)
+                continue
+            log.warning("a batch of %d scans missed its deadline (%s): one by one", len(group), missed.reason)
+        for i in group:
+            keep_claim()
+            try:
+                outcomes[i] = Outcome(_timed(detector, [items[i]], seconds)[0])
+            except DeadlineMissed as missed:
+                outcomes[i] = _fallback(items[i], missed.reason)
+    return [outcomes[i] for i in range(len(items))]
+
+
+def _timed(detector: Detector, items: list[Item], seconds: float) -> list[Assessment]:
+    texts, channels = [item.text for item in items], [item.channel for item in items]
+    return run_with_deadline(lambda: detector.assess_many(texts, channel=channels), seconds)
+
+
+def _fallback(item: Item, reason: str) -> Outcome:
+    log.warning("scan degraded to the keyword fallback (%s)", reason)  # never the text
+    return Outcome(keyword_assessment(item.text, reason), reason)

@@ -1,0 +1,159 @@
+"""Claiming messages to scan: a lease with a token, committed before the detector runs.
+
+The claim is its own short transaction, so no row lock is held while the detector runs and a scan that
+dies (a killed worker, a hang) has still counted an attempt. A claim runs out after its lease; the next
+scan or the sweep takes the message again. A message that has used up its attempts is quarantined:
+skipped by every later scan and the sweep, and alarmed on the console for a human to look at.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from uuid import uuid4
+
+from sqlalchemy import ColumnElement, update
+from sqlmodel import Session, col, select
+
+from config.settings import Settings
+from escalation.model import Channel
+from store import repository
+from store.db import is_postgres, session_scope
+from store.models import MessageRow, PageRow
+
+log = logging.getLogger(__name__)
+
+QUARANTINE = "quarantine"  # the incident id quarantine alarms are filed under
+LEASE_MARGIN_SECONDS = 5.0
+
+
+def lease_for(settings: Settings) -> timedelta:
+    """Long enough for one timed detector run and the writes after it (a claim is renewed before each
+    run), in the runtime's clock, which drills and tests may run faster than real time."""
+    real = 2 * settings.scan_deadline_seconds + LEASE_MARGIN_SECONDS
+    return timedelta(seconds=real * settings.clock_speedup)
+
+
+@dataclass
+class Claim:
+    token: str
+    messages: list[MessageRow] = field(default_factory=list)
+    alarms: list[int] = field(default_factory=list)  # quarantine alarms raised while claiming
+
+
+def _free(now: datetime) -> ColumnElement[bool]:
+    return (
+        col(MessageRow.scanned_at).is_(None)
+        & col(MessageRow.quarantined_at).is_(None)
+        & (col(MessageRow.claimed_until).is_(None) | (col(MessageRow.claimed_until) < now))
+    )
+
+
+def claim(url: str, message_id: str, now: datetime, lease: timedelta, max_attempts: int, limit: int) -> Claim:
+    """This message and the oldest other free ones. On PostgreSQL rows another claim is writing are
+    skipped; everywhere a conditional update makes the claim, so two scans never hold one message."""
+    result = Claim(uuid4().hex)
+    with session_scope(url) as session:
+        query = (
+            select(MessageRow)
+            .where(_free(now))
+            .where((col(MessageRow.id) == message_id) | (col(MessageRow.received_at) <= now))
+            .order_by(col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id))
+            .limit(limit)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        for message in session.exec(query).all():
+            if message.scan_attempts >= max_attempts:  # its earlier scans died without finishing
+                result.alarms.extend(quarantine(session, message, now, "scans did not finish"))
+                continue
+            done = session.execute(
+                update(MessageRow)
+                .where(col(MessageRow.id) == message.id)
+                .where(_free(now))
+                .values(
+                    claim_token=result.token,
+                    claimed_until=now + lease,
+                    scan_attempts=col(MessageRow.scan_attempts) + 1,
+                )
+            )
+            if done.rowcount:  # type: ignore[attr-defined]
+                result.messages.append(message)
+    return result
+
+
+def renew(url: str, token: str, until: datetime) -> None:
+    with session_scope(url) as session:
+        session.execute(
+            update(MessageRow)
+            .where(col(MessageRow.claim_token) == token)
+            .where(col(MessageRow.scanned_at).is_(None))
+            .values(claimed_until=until)
+        )
+
+
+def finish(session: Session, message_id: str, token: str, now: datetime) -> bool:
+    """Mark the message scanned if this claim still holds it (False: another scan took it over)."""
+    done = session.execute(
+        update(MessageRow)
+        .where(col(MessageRow.id) == message_id)
+        .where(col(MessageRow.claim_token) == token)
+        .where(col(MessageRow.scanned_at).is_(None))
+        .values(scanned_at=now, claim_token=None, claimed_until=None)
+    )
+    return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def release(url: str, message_id: str, token: str, now: datetime, max_attempts: int) -> list[int]:
+    """After a failed scan: free the message for the next try, or quarantine it if it has had its tries.
+    Returns alarm page ids to send."""
+    with session_scope(url) as session:
+        message = session.get(MessageRow, message_id)
+        if message is None or message.claim_token != token or message.scanned_at is not None:
+            return []
+        if message.scan_attempts >= max_attempts:
+            return quarantine(session, message, now, "scans failed")
+        message.claim_token, message.claimed_until = None, None
+        return []
+
+
+def quarantine(session: Session, message: MessageRow, now: datetime, why: str) -> list[int]:
+    """Take the message out of scanning and tell the operations console (ids only, never the words)."""
+    message.quarantined_at, message.claim_token, message.claimed_until = now, None, None
+    session.add(message)
+    key = f"{QUARANTINE}/{message.id}"
+    log.error(
+        "message quarantined after %d scan attempts (%s); a human must review it",
+        message.scan_attempts,
+        why,
+        extra={"message_id": message.id, "conversation_id": message.conversation_id},
+    )
+    repository.audit(
+        session,
+        "scanner",
+        "message_quarantined",
+        at=now,
+        conversation_id=message.conversation_id,
+        message=message.id,
+        attempts=message.scan_attempts,
+        why=why,
+    )
+    if repository.page_exists(session, key):
+        return []
+    page = PageRow(
+        idempotency_key=key,
+        incident_id=QUARANTINE,
+        kind="alarm",
+        channel=Channel.CONSOLE.value,
+        level="high",
+        category="none",
+        status="pending",
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+        history=[{"at": now.isoformat(), "status": "pending", "why": f"message quarantined: {why}"}],
+    )
+    session.add(page)
+    session.flush()
+    return [page.id] if page.id is not None else []
