@@ -42,6 +42,10 @@ def run_with_deadline(work: Callable[[], T], seconds: float) -> T:
     pid = os.fork()
     if pid == 0:  # the child: do the work, send the result, leave without cleaning up the parent's state
         try:
+            # A timer of its own: should the parent die before it can kill this child (a SIGKILLed
+            # worker), the child still ends instead of spinning on forever. Default action: terminate.
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.alarm(int(seconds) + 2)
             os.close(read_end)
             _child(work, write_end)
         finally:
