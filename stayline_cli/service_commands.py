@@ -21,6 +21,7 @@ def serve(host: str, port: int) -> None:
     from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
     from workers.runtime import Runtime
 
+    refuse_bad_configuration()  # before logging turns to JSON: the refusal is for a person to read
     settings = get_settings()
     configure_logging(settings.log_level)
     if settings.broker_url and settings.api_workers > 1:
@@ -66,6 +67,7 @@ def serve(host: str, port: int) -> None:
 def worker(concurrency: int, queues: str) -> None:
     """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL)."""
     _require_broker()
+    refuse_bad_configuration()
     from workers.celery_app import app
 
     app.worker_main(["worker", "-Q", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"])
@@ -75,6 +77,7 @@ def worker(concurrency: int, queues: str) -> None:
 def beat() -> None:
     """Celery beat: runs the sweep every few seconds and the rota check every five minutes."""
     _require_broker()
+    refuse_bad_configuration()
     from workers.celery_app import app
 
     app.start(["beat", "--loglevel", "INFO"])
@@ -83,3 +86,17 @@ def beat() -> None:
 def _require_broker() -> None:
     if not get_settings().broker_url:
         raise click.ClickException("set STAYLINE_BROKER_URL (e.g. redis://127.0.0.1:6379/0) to run this")
+
+
+def refuse_bad_configuration() -> None:
+    """Run `config check` before starting: what would stop paging (escalation, notifiers and their
+    secrets, the detector's files) refuses the start with the check's own messages, not a traceback;
+    guidance and console problems are printed and the service starts (they degrade to fallbacks)."""
+    from stayline_cli.config_report import refusal
+    from workers.config_check import check_configuration
+
+    report = check_configuration()
+    if report.fatal:
+        raise click.ClickException(refusal(report))
+    for problem in report.problems:
+        click.echo(f"configuration warning: {problem}", err=True)
