@@ -17,15 +17,26 @@ def serve(host: str, port: int) -> None:
 
     from api.app import create_app
     from api.logs import configure_logging
+    from config.logs import redact_url
     from workers.canary import Watchdog
     from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
     from workers.runtime import Runtime
 
     refuse_bad_configuration()  # before logging turns to JSON: the refusal is for a person to read
-    settings = get_settings()
+    settings = get_settings().serving_on(host, port)
     configure_logging(settings.log_level)
+    if settings.broker_url and "public_url" not in get_settings().model_fields_set:
+        message = (
+            f"STAYLINE_PUBLIC_URL is not set: `stayline worker` pages link to {get_settings().public_url}"
+        )
+        click.echo(f"warning: {message}, this server listens on {settings.public_url}", err=True)
     if settings.broker_url and settings.api_workers > 1:
+        import os
+
         from store.db import migrate
+
+        # The API processes read their settings afresh; hand them the address this server listens on.
+        os.environ.setdefault("STAYLINE_PUBLIC_URL", settings.public_url)
 
         migrate(settings.database_url)  # once, before the processes start, so they never race to do it
         uvicorn.run(
@@ -48,7 +59,8 @@ def serve(host: str, port: int) -> None:
         runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
         dispatcher.bind(runtime)
         SweepThread(runtime, settings.sweep_seconds).start()
-        click.echo(f"stayline: embedded mode, database {settings.database_url}, pages print to the console")
+        database = redact_url(settings.database_url)
+        click.echo(f"stayline: embedded mode, database {database}, pages print to the console")
     Watchdog(runtime).start()
     # uvicorn's own access log would print /r/<token> paths in full; the app logs requests itself.
     uvicorn.run(
