@@ -17,7 +17,8 @@ def print_report(report: ConfigReport) -> None:
     width = max((len(label(f.path, report.base)) for part in report.parts for f in part.files), default=0)
     for part in report.parts:
         verdict = f"{len(part.errors)} problem(s)" if part.errors else "ok"
-        click.echo(f"{part.name}: {len(part.files)} file(s), {verdict}")
+        files = f"{len(part.files)} file(s), " if part.files else ""
+        click.echo(f"{part.name}: {files}{verdict}")
         for checked in part.files:
             click.echo(f"  {label(checked.path, report.base):<{width}}  {checked.holds}".rstrip())
     for problem in report.problems:

@@ -73,9 +73,11 @@ def check_configuration(base: Path | None = None, environ: Mapping[str, str] | N
     notifier secrets are looked up in ``environ`` (default ``os.environ``)."""
     root = base or config_dir()
     escalation, config = _escalation(root)
+    notifiers, configured = _notifiers(root, environ)
     parts = [
         escalation,
-        _notifiers(root, environ, config),
+        notifiers,
+        _channel_coverage(notifiers, configured, config),
         _guidance(root),
         _detector(root, base),
         _console(root),
@@ -112,29 +114,33 @@ def _escalation(base: Path) -> tuple[Part, EscalationConfig | None]:
     return part, config
 
 
-def _notifiers(base: Path, environ: Mapping[str, str] | None, config: EscalationConfig | None) -> Part:
+def _notifiers(base: Path, environ: Mapping[str, str] | None) -> tuple[Part, set[Channel] | None]:
     path = config_path("notifiers.yaml", base)
     configs, errors = read_notifiers(path, environ)
-    problems = [str(error) for error in errors]
-    if not errors:
-        problems += _channels_without_notifier(path, set(configs), config)
     holds = ", ".join(f"{channel.value}: {config.type}" for channel, config in configs.items())
-    return Part("notifiers", True, [CheckedFile(path, holds)], problems)
+    part = Part("notifiers", True, [CheckedFile(path, holds)], [str(error) for error in errors])
+    return part, None if errors else set(configs)
 
 
-def _channels_without_notifier(
-    path: Path, configured: set[Channel], config: EscalationConfig | None
-) -> list[str]:
-    """A page on a channel with no notifier would fail at 3 a.m.; alarms always go to the console."""
+def _channel_coverage(
+    notifiers: Part, configured: set[Channel] | None, config: EscalationConfig | None
+) -> Part:
+    """A page on a channel with no notifier fails and falls back to the next channel or tier; alarms go
+    to the console. Reported, but ``serve`` still starts: the chain goes on without that channel."""
+    part = Part("notifier for every channel responders and alarms use", stops_service=False)
+    if configured is None or config is None:
+        return part  # the files' own errors say why
     users: dict[Channel, list[str]] = {Channel.CONSOLE: ["alarms"]}
-    for person in [] if config is None else config.roster.responders.values():
+    for person in config.roster.responders.values():
         for channel in person.channels:
             users.setdefault(channel, []).append(person.name)
-    return [
+    path = notifiers.files[0].path
+    part.errors = [
         f"{path}: no notifier for the {channel.value} channel, used by {', '.join(names)}"
         for channel, names in users.items()
         if channel not in configured
     ]
+    return part
 
 
 def _guidance(base: Path) -> Part:

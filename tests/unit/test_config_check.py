@@ -110,10 +110,13 @@ def test_a_named_secret_missing_from_the_environment_fails_with_file_and_line(tm
 def test_a_channel_used_by_responders_or_alarms_needs_a_notifier(tmp_path: Path) -> None:
     (tmp_path / "notifiers.yaml").write_text("sms: {type: console}\nwebhook: {type: console}\n")
 
-    problems = check_configuration(tmp_path).problems
+    report = check_configuration(tmp_path)
 
-    assert any("no notifier for the voice channel, used by" in p and "Dana Reyes" in p for p in problems)
-    assert any("no notifier for the console channel, used by alarms" in p for p in problems)
+    assert any(
+        "no notifier for the voice channel, used by" in p and "Dana Reyes" in p for p in report.problems
+    )
+    assert any("no notifier for the console channel, used by alarms" in p for p in report.problems)
+    assert report.fatal == [], "serve still starts: a page on that channel falls back to the next one"
 
 
 def test_serve_refuses_such_configuration_with_the_same_message_and_no_traceback(tmp_path: Path) -> None:
