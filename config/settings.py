@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///stayline.db"
     broker_url: str = Field(default="", description="Celery broker (redis://...); empty runs work in-process")
     log_level: str = "INFO"
+    # Where responders reach the service (page links, Twilio signatures). Left unset, `serve` uses the
+    # address it listens on (``serving_on``); set it whenever a worker or a proxy is involved.
     public_url: str = "http://127.0.0.1:8000"
     link_secret: str = Field(default="", description="HMAC secret for acknowledgement links")
     link_ttl_seconds: int = 6 * 3600
@@ -52,12 +54,26 @@ class Settings(BaseSettings):
     rate_per_minute: int = 6000
     api_keys: dict[str, str] = Field(default_factory=dict, description="JSON object: API key -> role")
 
+    def serving_on(self, host: str, port: int) -> Settings:
+        """These settings for a server listening on ``host:port``: links carry that address unless
+        STAYLINE_PUBLIC_URL says where the service is reached (``serve --port 8100`` must not page
+        links to :8000)."""
+        if "public_url" in self.model_fields_set:
+            return self
+        return self.model_copy(update={"public_url": local_url(host, port)})
+
     @property
     def escalation_dir(self) -> Path:
         from config.files import config_dir
 
         own = config_dir() / "escalation"
         return own if own.exists() else Path(__file__).resolve().parent / "escalation"
+
+
+def local_url(host: str, port: int) -> str:
+    """``http://host:port`` for a bind address; a wildcard address (0.0.0.0, ::) is reached on loopback."""
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
+    return f"http://[{shown}]:{port}" if ":" in shown else f"http://{shown}:{port}"
 
 
 @lru_cache(maxsize=1)

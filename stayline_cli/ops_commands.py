@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
-import yaml
 
-from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, load_config
+from config import files
+from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, EscalationConfig, load_config
 from escalation.model import Channel, Level
 from escalation.schedules import gaps, who_is_on_call
-from workers.config_status import configuration_problems
+from stayline_cli.config_report import print_report
+from workers.config_check import check_configuration
 
 
-def escalation_dir(config_dir: Path | None) -> Path:
-    """``--config-dir`` or STAYLINE_CONFIG_DIR hold an ``escalation/`` folder; else the shipped defaults."""
-    base = config_dir or (
-        Path(os.environ["STAYLINE_CONFIG_DIR"]) if os.environ.get("STAYLINE_CONFIG_DIR") else None
-    )
-    return base / "escalation" if base else DEFAULT_CONFIG_DIR
+def escalation_config(config_dir: Path | None) -> EscalationConfig:
+    """The escalation files of ``--config-dir`` (default STAYLINE_CONFIG_DIR), each falling back to the
+    shipped one it does not override; ConfigInvalid lists every error."""
+    return load_config((config_dir or files.config_dir()) / "escalation", fallback=DEFAULT_CONFIG_DIR)
 
 
 config_dir_option = click.option(
@@ -38,13 +36,11 @@ def config_group() -> None:
 @config_group.command("check")
 @config_dir_option
 def check(config_dir: Path | None) -> None:
-    """Validate the whole configuration; print every error with its file and line."""
-    problems = configuration_problems(escalation_dir(config_dir), config_dir)
-    for problem in problems:
-        click.echo(problem, err=True)
-    if problems:
+    """Read every file the service reads; list them and print every error with its file and line."""
+    report = check_configuration(config_dir)
+    print_report(report)
+    if report.problems:
         raise click.exceptions.Exit(1)
-    click.echo("configuration OK")
 
 
 def _parse_time(value: str | None) -> datetime:
@@ -64,7 +60,7 @@ def _parse_time(value: str | None) -> datetime:
 def oncall(at_text: str | None, show_gaps: bool, days: int, config_dir: Path | None) -> None:
     """Who is on call now (or --at a time); with --gaps, every uncovered window ahead."""
     try:
-        config = load_config(escalation_dir(config_dir))
+        config = escalation_config(config_dir)
     except ConfigInvalid as invalid:
         raise click.ClickException(
             f"configuration invalid (see `stayline config check`):\n{invalid}"
@@ -104,15 +100,18 @@ def page_test(responder: str, config_dir: Path | None) -> None:
     """Send a clearly marked TEST page to RESPONDER on each of their channels and report each delivery."""
     from config.settings import get_settings
     from escalation.notifiers.base import PageMessage
-    from workers.wiring import load_notifiers
+    from escalation.notifiers.config_file import NotifiersInvalid, read_notifiers
+    from escalation.notifiers.registry import build_notifier
 
-    person = load_config(escalation_dir(config_dir)).roster.responders.get(responder)
+    person = escalation_config(config_dir).roster.responders.get(responder)
     if person is None:
         raise click.ClickException(f"no responder named {responder!r}")
-    own_file = config_dir / "notifiers.yaml" if config_dir else None
-    notifiers = load_notifiers(
-        yaml.safe_load(own_file.read_text()) if own_file and own_file.exists() else None
-    )
+    configs, errors = read_notifiers(files.config_path("notifiers.yaml", config_dir))
+    if errors:
+        raise click.ClickException(
+            f"configuration invalid (see `stayline config check`):\n{NotifiersInvalid(errors)}"
+        )
+    notifiers = {channel: build_notifier(config) for channel, config in configs.items()}
     link = get_settings().public_url.rstrip("/") + "/responder"
     failed = False
     for channel in person.channels:

@@ -17,14 +17,26 @@ def serve(host: str, port: int) -> None:
 
     from api.app import create_app
     from api.logs import configure_logging
+    from config.logs import redact_url
     from workers.canary import Watchdog
     from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
     from workers.runtime import Runtime
 
-    settings = get_settings()
+    refuse_bad_configuration()  # before logging turns to JSON: the refusal is for a person to read
+    settings = get_settings().serving_on(host, port)
     configure_logging(settings.log_level)
+    if settings.broker_url and "public_url" not in get_settings().model_fields_set:
+        message = (
+            f"STAYLINE_PUBLIC_URL is not set: `stayline worker` pages link to {get_settings().public_url}"
+        )
+        click.echo(f"warning: {message}, this server listens on {settings.public_url}", err=True)
     if settings.broker_url and settings.api_workers > 1:
+        import os
+
         from store.db import migrate
+
+        # The API processes read their settings afresh; hand them the address this server listens on.
+        os.environ.setdefault("STAYLINE_PUBLIC_URL", settings.public_url)
 
         migrate(settings.database_url)  # once, before the processes start, so they never race to do it
         uvicorn.run(
@@ -47,7 +59,8 @@ def serve(host: str, port: int) -> None:
         runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
         dispatcher.bind(runtime)
         SweepThread(runtime, settings.sweep_seconds).start()
-        click.echo(f"stayline: embedded mode, database {settings.database_url}, pages print to the console")
+        database = redact_url(settings.database_url)
+        click.echo(f"stayline: embedded mode, database {database}, pages print to the console")
     Watchdog(runtime).start()
     # uvicorn's own access log would print /r/<token> paths in full; the app logs requests itself.
     uvicorn.run(
@@ -66,6 +79,7 @@ def serve(host: str, port: int) -> None:
 def worker(concurrency: int, queues: str) -> None:
     """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL)."""
     _require_broker()
+    refuse_bad_configuration()
     from workers.celery_app import app
 
     app.worker_main(["worker", "-Q", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"])
@@ -75,6 +89,7 @@ def worker(concurrency: int, queues: str) -> None:
 def beat() -> None:
     """Celery beat: runs the sweep every few seconds and the rota check every five minutes."""
     _require_broker()
+    refuse_bad_configuration()
     from workers.celery_app import app
 
     app.start(["beat", "--loglevel", "INFO"])
@@ -83,3 +98,17 @@ def beat() -> None:
 def _require_broker() -> None:
     if not get_settings().broker_url:
         raise click.ClickException("set STAYLINE_BROKER_URL (e.g. redis://127.0.0.1:6379/0) to run this")
+
+
+def refuse_bad_configuration() -> None:
+    """Run `config check` before starting: what would stop paging (escalation, notifiers and their
+    secrets, the detector's files) refuses the start with the check's own messages, not a traceback;
+    guidance and console problems are printed and the service starts (they degrade to fallbacks)."""
+    from stayline_cli.config_report import refusal
+    from workers.config_check import check_configuration
+
+    report = check_configuration()
+    if report.fatal:
+        raise click.ClickException(refusal(report))
+    for problem in report.problems:
+        click.echo(f"configuration warning: {problem}", err=True)

@@ -228,36 +228,47 @@ def agent_action(
     return current_view(session, conversation, now)
 
 
-def alarm_expired_resources(session: Session, today: date, now: datetime) -> list[int]:
-    """An expired crisis-resource entry is shown as the emergency number; its owner is told, once a day."""
-    recorded = []
-    for alarm in expired_resources(today, default_library()):
+def alarm_overdue_reviews(session: Session, today: date, now: datetime) -> list[int]:
+    """The rota check's guidance alarms, each once a day to the supervisors' console: crisis-resource
+    entries past their review date (agents see the emergency number instead) and playbooks or phrase
+    lists past theirs (still shown, but nobody has re-read them). Returns the new page ids."""
+    library = default_library()
+    recorded: list[PageRow] = []
+    for alarm in expired_resources(today, library):
         key = f"resources/{alarm.region}/{alarm.resource_id}/{today.isoformat()}"
-        if repository.page_exists(session, key):
-            continue
-        page = PageRow(
-            idempotency_key=key,
-            incident_id="resources",
-            kind="alarm",
-            channel="console",
-            level="high",
-            category="none",
-            status="pending",
-            next_attempt_at=now,
-            created_at=now,
-            updated_at=now,
-            history=[{"at": now.isoformat(), "status": "pending", "why": alarm.message}],
-        )
-        session.add(page)
-        recorded.append(page)
-        repository.audit(
-            session,
-            "guidance",
-            "resource_expired",
-            at=now,
-            region=alarm.region,
-            resource=alarm.resource_id,
-            owner=alarm.owner,
-        )
+        detail = {"region": alarm.region, "resource": alarm.resource_id, "owner": alarm.owner}
+        recorded += _alarm_once(session, key, "resources", "resource_expired", alarm.message, detail, now)
+    for review in library.overdue_reviews(today):
+        key = f"reviews/{review.kind}/{review.item_id}/{today.isoformat()}"
+        detail = {review.kind: review.item_id, "owner": review.owner, "review_due": str(review.review_due)}
+        recorded += _alarm_once(session, key, "reviews", "review_overdue", review.message, detail, now)
     session.flush()
     return [p.id for p in recorded if p.id is not None]
+
+
+# workers/sweep.py's check_rota imports this name; it stays until that module (changed elsewhere) moves on.
+alarm_expired_resources = alarm_overdue_reviews
+
+
+def _alarm_once(
+    session: Session, key: str, filed_under: str, action: str, why: str, detail: dict[str, str], now: datetime
+) -> list[PageRow]:
+    """A console alarm under idempotency ``key`` and its audit event, unless one was already recorded."""
+    if repository.page_exists(session, key):
+        return []
+    page = PageRow(
+        idempotency_key=key,
+        incident_id=filed_under,
+        kind="alarm",
+        channel="console",
+        level="high",
+        category="none",
+        status="pending",
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+        history=[{"at": now.isoformat(), "status": "pending", "why": why}],
+    )
+    session.add(page)
+    repository.audit(session, "guidance", action, at=now, **detail)
+    return [page]

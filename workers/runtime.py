@@ -12,7 +12,7 @@ from typing import Protocol
 
 from config.settings import Settings, get_settings
 from detector import Detector
-from escalation.config_loader import EscalationConfig, load_config
+from escalation.config_loader import DEFAULT_CONFIG_DIR, EscalationConfig, load_config
 from escalation.model import Channel
 from escalation.notifiers.base import Notifier
 from store.db import migrate
@@ -71,7 +71,8 @@ class Runtime:
 
     @cached_property
     def config(self) -> EscalationConfig:
-        return load_config(self.settings.escalation_dir)
+        # An override directory holding only some escalation files keeps the shipped rest.
+        return load_config(self.settings.escalation_dir, fallback=DEFAULT_CONFIG_DIR)
 
     @cached_property
     def notifiers(self) -> dict[Channel, Notifier]:

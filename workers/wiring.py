@@ -6,13 +6,18 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from config.files import load_yaml
+from config.files import config_path
 from config.settings import Settings
 from escalation.links import sign_link
 from escalation.model import Channel
 from escalation.notifiers.base import Notifier
-from escalation.notifiers.console import ConsoleNotifier
-from escalation.notifiers.registry import build_notifier, parse_notifier_config
+from escalation.notifiers.config_file import (
+    NotifiersInvalid,
+    check_notifiers,
+    notifiers_document,
+    read_notifiers,
+)
+from escalation.notifiers.registry import build_notifier
 from escalation.notifiers.twilio_common import TwilioClientFactory
 from store.models import IncidentRow
 from workers.delivery import DeliveryPolicy
@@ -24,18 +29,19 @@ def load_notifiers(
     twilio_client_factory: TwilioClientFactory | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> dict[Channel, Notifier]:
-    """channel -> notifier from ``notifiers.yaml``. The console notifier may stand in for any channel;
-    any other notifier must carry the channel it is configured for (a typo fails at start-up)."""
-    notifiers: dict[Channel, Notifier] = {}
-    for name, raw in (data if data is not None else load_yaml("notifiers.yaml")).items():
-        channel = Channel(name)
-        notifier = build_notifier(
-            parse_notifier_config(raw), twilio_client_factory=twilio_client_factory, environ=environ
-        )
-        if notifier.channel is not channel and not isinstance(notifier, ConsoleNotifier):
-            raise ValueError(f"notifiers.yaml: {name} is configured with a {notifier.channel} notifier")
-        notifiers[channel] = notifier
-    return notifiers
+    """channel -> notifier from ``notifiers.yaml`` (or ``data``). Checked first, as `config check` checks
+    it: a bad number, a notifier on the wrong channel or a missing secret raises ``NotifiersInvalid``
+    listing every problem with its file and line, at start-up rather than at the first page."""
+    if data is None:
+        configs, errors = read_notifiers(config_path("notifiers.yaml"), environ)
+    else:
+        configs, errors = check_notifiers(notifiers_document(data), environ)
+    if errors:
+        raise NotifiersInvalid(errors)
+    return {
+        channel: build_notifier(config, twilio_client_factory=twilio_client_factory, environ=environ)
+        for channel, config in configs.items()
+    }
 
 
 def delivery_policy(settings: Settings) -> DeliveryPolicy:

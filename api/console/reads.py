@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,9 +13,12 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from api.console.formatting import Segment, highlight
-from config.files import config_dir, load_yaml
+from config.console_file import ConsoleSettings, read_console
+from config.files import config_dir, config_path
 from store.models import AssessmentRow, AuditEventRow, ConversationRow, IncidentRow, MessageRow, PageRow
 from store.repository import OPEN_STATES
+
+log = logging.getLogger(__name__)
 
 MESSAGES_SHOWN = 200
 CONVERSATIONS_SHOWN = 100
@@ -149,15 +153,23 @@ def unreached(session: Session, since: datetime) -> Sequence[PageRow]:
 
 
 @lru_cache(maxsize=4)
-def _console_settings(directory: Path) -> dict[str, Any]:
-    """``console.yaml``, read once per configuration directory rather than on every page view."""
-    return dict(load_yaml("console.yaml") or {})
+def _console_settings(directory: Path) -> ConsoleSettings:
+    """``console.yaml``, read once per configuration directory rather than on every page view. A broken
+    file (which `config check` and the supervisor's screen report) falls back to the generic text: how to
+    join is a side feature and must not stop the incident page from showing."""
+    settings, errors = read_console(config_path("console.yaml", directory))
+    if settings is None:
+        log.warning("console.yaml unusable; generic join text shown", extra={"problems": len(errors)})
+        return ConsoleSettings()
+    return settings
 
 
 def join_instructions(channel: str, team: str, code: str) -> str:
     """How a responder joins this conversation (``console.yaml``: per channel, per team overrides)."""
     settings = _console_settings(config_dir())
-    by_channel: dict[str, str] = dict(settings.get("join", {}))
-    by_channel.update(settings.get("teams", {}).get(team, {}).get("join", {}))
+    by_channel = settings.join.texts()
+    team_settings = settings.teams.get(team)
+    if team_settings is not None:
+        by_channel.update(team_settings.join.texts())
     text = by_channel.get(channel) or by_channel.get("default") or "Contact the agent's team lead."
     return text.replace("{code}", code)

@@ -41,6 +41,6 @@ def floor(request: Request) -> Response:
             "on_call": on_call,
             "awaiting": reads.pages_awaiting_acknowledgement(session),
             "unreached": reads.unreached(session, now - UNREACHED_WINDOW),
-            "config_problems": cached_configuration_problems(runtime.settings.escalation_dir),
+            "config_problems": cached_configuration_problems(),
         }
         return render(request, "supervisor.html", values, person=person)

@@ -34,6 +34,7 @@ from escalation.guidance.loading import (
 from escalation.guidance.models import Checkpoint, ConversationChannel, PlaybookConfig, ResourceKind
 from escalation.guidance.monitor import on_paging, tick
 from escalation.guidance.resources import ResourceAlarm, ResourceCard
+from escalation.guidance.reviews import ReviewAlarm
 from escalation.guidance.state import (
     EventKind,
     GuidanceEvent,
@@ -66,6 +67,7 @@ __all__ = [
     "ResourceAlarm",
     "ResourceCard",
     "ResourceKind",
+    "ReviewAlarm",
     "agent_checked",
     "check_guidance",
     "close",

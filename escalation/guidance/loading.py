@@ -2,6 +2,8 @@
 
 ``config/playbooks/*.yaml`` holds one playbook per file (top-level key ``playbook``) plus exactly one file
 of shared phrase lists (top-level key ``phrases``). ``config/resources/*.yaml`` holds one region per file.
+With no directory given, the configured files are read: the shipped ones, overridden file by file from
+``$STAYLINE_CONFIG_DIR`` (``config.files.config_files``). A directory given explicitly is read on its own.
 Each file is validated on its own, so one broken playbook does not hide the next one's mistakes.
 """
 
@@ -16,30 +18,49 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from config.files import PACKAGED_CONFIG_DIR, config_dir
+from config.files import PACKAGED_CONFIG_DIR, config_dir, config_files
 from escalation.guidance.checks import Problem, phrases_problems, playbook_problems, region_problems
 from escalation.guidance.models import ConversationChannel, PhrasesConfig, PlaybookConfig, Trigger, region_key
 from escalation.guidance.resources import RegionResources, ResourceAlarm, expired_in
+from escalation.guidance.reviews import ReviewAlarm, overdue_reviews
 from escalation.model import Category, Level
 from escalation.yaml_source import ConfigError, YamlDocument, read_yaml
 
 __all__ = [
     "ConfigError",
     "GuidanceConfigInvalid",
+    "GuidanceFiles",
     "GuidanceLibrary",
     "Selection",
     "check_guidance",
     "default_library",
     "expired_resources",
+    "guidance_files",
     "load_guidance",
     "read_guidance",
+    "read_guidance_files",
 ]
 
 
-def default_dir(name: str) -> Path:
-    """``$STAYLINE_CONFIG_DIR/<name>`` when it exists, else the shipped defaults."""
-    own = config_dir() / name
-    return own if own.exists() else PACKAGED_CONFIG_DIR / name
+@dataclass(frozen=True)
+class GuidanceFiles:
+    """The files one kind of guidance is read from; ``where`` names them in errors about the whole set."""
+
+    where: Path
+    files: tuple[Path, ...]
+    # Saved as .yml: reported, since they would otherwise be silently left out and their crisis unguided.
+    strays: tuple[Path, ...] = ()
+
+
+def guidance_files(name: str, directory: Path | str | None = None, base: Path | None = None) -> GuidanceFiles:
+    """``directory``'s files when given, else the configured ones (shipped, overridden file by file)."""
+    if directory is not None:
+        own = Path(directory)
+        return GuidanceFiles(own, tuple(sorted(own.glob("*.yaml"))), tuple(sorted(own.glob("*.yml"))))
+    override = (base or config_dir()) / name
+    where = override if override.is_dir() else PACKAGED_CONFIG_DIR / name
+    files = tuple(config_files(name, base=base))
+    return GuidanceFiles(where, files, tuple(config_files(name, "*.yml", base=base)))
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,9 @@ class GuidanceLibrary:
     def expired_resources(self, today: date) -> list[ResourceAlarm]:
         return expired_in(self.regions.values(), today)
 
+    def overdue_reviews(self, today: date) -> list[ReviewAlarm]:
+        return overdue_reviews(list(self.playbooks.values()), self.phrases, today)
+
 
 class GuidanceConfigInvalid(Exception):
     def __init__(self, errors: list[ConfigError]) -> None:
@@ -94,14 +118,14 @@ def check_guidance(
     playbooks_dir: Path | str | None = None, resources_dir: Path | str | None = None
 ) -> list[ConfigError]:
     """Every problem in the two directories, sorted by file and line; empty means they load."""
-    return _read(_directory(playbooks_dir, "playbooks"), _directory(resources_dir, "resources"))[1]
+    return read_guidance(playbooks_dir, resources_dir)[1]
 
 
 def load_guidance(
     playbooks_dir: Path | str | None = None, resources_dir: Path | str | None = None
 ) -> GuidanceLibrary:
     """The guidance library; raises GuidanceConfigInvalid listing every error."""
-    library, errors = _read(_directory(playbooks_dir, "playbooks"), _directory(resources_dir, "resources"))
+    library, errors = read_guidance(playbooks_dir, resources_dir)
     if library is None:
         raise GuidanceConfigInvalid(errors)
     return library
@@ -111,7 +135,9 @@ def read_guidance(
     playbooks_dir: Path | str | None = None, resources_dir: Path | str | None = None
 ) -> tuple[GuidanceLibrary | None, list[ConfigError]]:
     """The library and no errors, or None and every error: one read for callers that want both."""
-    return _read(_directory(playbooks_dir, "playbooks"), _directory(resources_dir, "resources"))
+    return read_guidance_files(
+        guidance_files("playbooks", playbooks_dir), guidance_files("resources", resources_dir)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -125,17 +151,16 @@ def expired_resources(today: date, library: GuidanceLibrary | None = None) -> li
     return (library or default_library()).expired_resources(today)
 
 
-def _directory(given: Path | str | None, name: str) -> Path:
-    return default_dir(name) if given is None else Path(given)
-
-
-def _read(playbooks_dir: Path, resources_dir: Path) -> tuple[GuidanceLibrary | None, list[ConfigError]]:
+def read_guidance_files(
+    playbook_files: GuidanceFiles, resource_files: GuidanceFiles
+) -> tuple[GuidanceLibrary | None, list[ConfigError]]:
+    """The library read from exactly these files, or None and every error."""
     errors: list[ConfigError] = []
     playbooks: dict[str, PlaybookConfig] = {}
     phrases: list[PhrasesConfig] = []
     regions: dict[str, RegionResources] = {}
     sources: dict[str, YamlDocument] = {}
-    for path in _yaml_files(playbooks_dir, errors):
+    for path in _yaml_files(playbook_files, errors):
         document, key, item = _read_item(path, errors, {"playbook": PlaybookConfig, "phrases": PhrasesConfig})
         if isinstance(item, PlaybookConfig) and document is not None:
             _add(playbooks, item.id, item, document, [key, "id"], errors)
@@ -143,27 +168,26 @@ def _read(playbooks_dir: Path, resources_dir: Path) -> tuple[GuidanceLibrary | N
         elif isinstance(item, PhrasesConfig) and document is not None:
             phrases.append(item)
             sources.setdefault("phrases", document)
-    for path in _yaml_files(resources_dir, errors):
+    for path in _yaml_files(resource_files, errors):
         document, _, item = _read_item(path, errors, {"": RegionResources})
         if isinstance(item, RegionResources) and document is not None:
             _add(regions, item.region, item, document, ["region"], errors)
             sources[f"region:{item.region}"] = document
     if len(phrases) != 1:
         found = f"found {len(phrases)}" if phrases else "found none"
-        errors.append(ConfigError(str(playbooks_dir), None, f"needs exactly one 'phrases' file, {found}"))
+        errors.append(
+            ConfigError(str(playbook_files.where), None, f"needs exactly one 'phrases' file, {found}")
+        )
     if errors:
         return None, sorted(set(errors), key=lambda error: (error.file, error.line or 0, error.message))
     return GuidanceLibrary(playbooks, phrases[0], regions, sources), []
 
 
-def _yaml_files(directory: Path, errors: list[ConfigError]) -> list[Path]:
-    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
-    # A playbook saved as .yml would otherwise be silently left out, and its crisis never guided.
-    stray = sorted(directory.glob("*.yml"))
-    errors.extend(ConfigError(str(path), None, "rename to .yaml to be loaded") for path in stray)
-    if not files:
-        errors.append(ConfigError(str(directory), None, "no *.yaml files found"))
-    return files
+def _yaml_files(found: GuidanceFiles, errors: list[ConfigError]) -> tuple[Path, ...]:
+    errors.extend(ConfigError(str(path), None, "rename to .yaml to be loaded") for path in found.strays)
+    if not found.files:
+        errors.append(ConfigError(str(found.where), None, "no *.yaml files found"))
+    return found.files
 
 
 def _read_item(

@@ -105,3 +105,33 @@ def test_an_expired_resource_alarms_its_owner_once_a_day(api: Harness) -> None:
         events = session.exec(select(AuditEventRow).where(AuditEventRow.action == "resource_expired")).all()
         alarms = [event.detail for event in events]
     assert len(alarms) == len(first) and all(alarm["owner"] for alarm in alarms)
+
+
+def test_an_overdue_playbook_review_alarms_through_the_rota_check(api: Harness) -> None:
+    """Playbooks carry a review date; from the day after it, the rota check (the same path as expired
+    resources) raises a console alarm naming the playbook and its owner, once a day. Dates come from the
+    shipped files and the injected clock, so this passes on any day of the year."""
+    from escalation.guidance import default_library
+    from workers.sweep import check_rota
+
+    library = default_library()
+    first_due = min(playbook.review_due for playbook in library.playbooks.values())
+    overdue_then = sorted(p.id for p in library.playbooks.values() if p.review_due == first_due)
+
+    def check_on(day: date) -> list[int]:
+        api.clock.now = datetime.combine(day, time(12), UTC)
+        check_rota(api.runtime)
+        return sorted(page.id for page in api.pages("reviews") if page.id is not None)
+
+    assert check_on(first_due) == [], "nothing alarms on the review date itself"
+    first = check_on(first_due + timedelta(days=1))
+    assert first and set(first) <= set(api.dispatcher.pages), "the alarm is sent"
+    assert check_on(first_due + timedelta(days=1)) == first, "once a day, not on every check"
+    with session_scope(api.url) as session:
+        events = session.exec(select(AuditEventRow).where(AuditEventRow.action == "review_overdue")).all()
+        named = sorted(event.detail["playbook"] for event in events if "playbook" in event.detail)
+        pages = [page for page in api.pages("reviews")]
+    assert named == overdue_then
+    assert all(page.kind == "alarm" and page.channel == "console" for page in pages)
+    assert any(overdue_then[0] in page.history[0]["why"] for page in pages), "the alarm says which playbook"
+    assert len(check_on(first_due + timedelta(days=2))) > len(first), "and again the next day until reviewed"

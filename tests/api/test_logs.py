@@ -34,6 +34,9 @@ def test_logs_carry_the_request_id_and_never_the_text(api: Harness, log_lines: i
 
     records = [json.loads(line) for line in log_lines.getvalue().splitlines()]
     assert "tablets" not in log_lines.getvalue()
+    scanned_line = next(r for r in records if r["msg"] == "message scanned")
+    assert scanned_line["level"] == "INFO", "the log severity, not the risk"
+    assert scanned_line["risk_level"] in ("high", "imminent")
     stored = next(r for r in records if r["msg"] == "message stored")
     assert stored["message_id"] == scanned.json()["message_id"]
     assert stored["request_id"] == scanned.headers["X-Request-ID"]
