@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from config.files import config_dir
 from escalation.guidance import default_library
 from escalation.guidance.lint import lint_library
-from escalation.guidance.loading import default_dir, read_guidance
+from escalation.guidance.loading import guidance_files, read_guidance
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def check_health(today: date | None = None) -> GuidanceHealth:
     try:
         library, errors = read_guidance()
     except Exception as error:  # an unreadable directory is as broken as a bad line
-        where = default_dir("playbooks")
+        where = guidance_files("playbooks").where
         return GuidanceHealth(errors=(f"{where}: {type(error).__name__}",), files=(where.name,))
     if library is None:
         files = tuple(sorted({Path(error.file).name for error in errors}))
@@ -59,7 +60,7 @@ _cache: tuple[float, Path, GuidanceHealth] | None = None
 
 def cached_health() -> GuidanceHealth:
     global _cache
-    where = default_dir("playbooks")
+    where = config_dir()  # a test or an operator pointing at other configuration gets a fresh check
     if _cache is None or _cache[1] != where or time.monotonic() - _cache[0] > CACHE_SECONDS:
         _cache = (time.monotonic(), where, check_health())
     return _cache[2]
@@ -69,7 +70,7 @@ def report_at_start() -> GuidanceHealth:
     """Log what is wrong with the guidance once, loudly, when a process starts; never stop the start."""
     global _cache
     health = check_health()
-    _cache = (time.monotonic(), default_dir("playbooks"), health)
+    _cache = (time.monotonic(), config_dir(), health)
     if health.broken:
         log.error(
             "GUIDANCE BROKEN: agents will see the fallback card; detection and paging continue. "
