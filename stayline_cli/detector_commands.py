@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 import click
 
-from detector import Assessment, ConversationState, Detector, RiskLevel
+from detector import Assessment, ConversationState, Detector, RiskLevel, behaviour
 from detector.evaluation import ConversationReport, ExpectationReport, LevelReport, expectation_for
 
 BATCH = 256
@@ -148,8 +148,16 @@ def _channel(row: dict[str, Any]) -> str:
 
 
 @click.command()
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--data", "data_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+    "--suite",
+    "suite_path",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[PATH]",
+    help="Run the behavioural suite (CheckList-style templates x lexicons; default: the shipped "
+    "tests/behaviour) and print pass rates per capability and test type",
 )
 @click.option(
     "--expect-map",
@@ -168,9 +176,21 @@ def _channel(row: dict[str, Any]) -> str:
     help="Run each component alone and all together: rules only, model only, answers to questions, fused",
 )
 def evaluate(
-    data_path: Path, expect_map: Path | None, errors: int, conversations: bool, ablate: bool
+    data_path: Path | None,
+    suite_path: str | None,
+    expect_map: Path | None,
+    errors: int,
+    conversations: bool,
+    ablate: bool,
 ) -> None:
-    """Measure the detector on labelled data."""
+    """Measure the detector on labelled data (--data) or on the behavioural suite (--suite)."""
+    if suite_path is not None:
+        if data_path is not None or conversations or ablate or expect_map is not None:
+            raise click.UsageError("--suite runs on its own: leave out --data, --conversations, --ablate")
+        _evaluate_suite(Path(suite_path) if suite_path else None, errors)
+        return
+    if data_path is None:
+        raise click.UsageError("give --data PATH (labelled JSONL) or --suite [PATH]")
     with data_path.open(encoding="utf-8") as handle:
         rows = list(_rows(handle, str(data_path)))
     detector = _detector()
@@ -250,6 +270,57 @@ def _evaluate_conversations(detector: Detector, rows: Sequence[dict[str, Any]], 
         click.echo("\nwrong final level (id: true -> predicted):")
         for conversation_id, true_final, predicted_final in report.wrong[:errors]:
             click.echo(f"  {conversation_id}: {true_final} -> {predicted_final}")
+
+
+def _evaluate_suite(path: Path | None, errors: int) -> None:
+    try:
+        suite = behaviour.load_suite(path)
+        broken = behaviour.check_split(suite)
+    except (behaviour.SuiteError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    if broken:
+        listed = "\n  ".join(broken[:20])
+        raise click.ClickException(
+            f"the suite's lexicons are not held out from the training corpus:\n  {listed}"
+        )
+    detector = _detector()
+    click.echo(f"running {len(suite.cases)} behavioural cases from {suite.path}...", err=True)
+    results = behaviour.run(detector, suite.cases)
+    per_capability = behaviour.by_capability(results)
+    per_type = behaviour.rates(results, lambda r: r.case.type)
+    rows = [["type", "capability", "cases", "passed", "failed", "pass rate"]]
+    for kind in behaviour.TYPES:
+        for (row_type, capability), rate in per_capability.items():
+            if row_type == kind:
+                rows.append(_rate_row(kind, capability, rate))
+    for kind in behaviour.TYPES:
+        if kind in per_type:
+            rows.append(_rate_row(kind, "(all)", per_type[kind]))
+    overall = behaviour.rates(results, lambda r: "all")["all"]
+    rows.append(_rate_row("all", "(all)", overall))
+    _table(rows)
+    if not errors:
+        return
+    patterns = behaviour.failure_patterns(results)
+    click.echo(f"\nfailing templates (failed/cases), up to {errors}, most failures first:")
+    for test, template, failed, total, example in patterns[:errors]:
+        levels = " -> ".join(level.label for level in example.levels)
+        described = " || ".join(probe.describe() for probe in example.case.probes)
+        click.echo(f"  {failed}/{total} {test}: {template}")
+        click.echo(
+            f"      e.g. {example.case.id}: got {levels}, wanted {example.case.wanted()}: {described[:200]!r}"
+        )
+
+
+def _rate_row(kind: str, capability: str, rate: behaviour.Rate) -> list[str]:
+    return [
+        kind,
+        capability,
+        str(rate.total),
+        str(rate.passed),
+        str(rate.total - rate.passed),
+        f"{rate.rate:.3f}",
+    ]
 
 
 def _print_levels(report: LevelReport) -> None:

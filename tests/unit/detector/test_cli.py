@@ -75,3 +75,47 @@ def test_evaluate_with_an_expectation_map(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["evaluate", "--data", str(rows), "--expect-map", str(mapping)])
     assert result.exit_code == 0, result.output
     assert "mine    risk   flag" in result.output and "1.0000" in result.output
+
+
+def test_evaluate_suite_prints_pass_rates_per_capability(tmp_path: Path) -> None:
+    (tmp_path / "lexicons.yaml").write_text(
+        "closed_class: [the]\nlexicons:\n  company: [Quillfield, Hartmoor]\n", encoding="utf-8"
+    )
+    (tmp_path / "templates.yaml").write_text(
+        """
+tests:
+  - {id: harmless, capability: harmless_service, type: MFT, expect: none,
+     text: "why did {company} charge me twice?"}
+  - {id: swap, capability: inv_entities, type: INV, perturb: "swap:company", pool: p, max: 2}
+  - id: direction
+    capability: dir_negation
+    type: DIR
+    relation: "<="
+    pairs: [{base: "i want to kill myself, {company}", variant: "i don't want to kill myself, {company}"}]
+pools:
+  p: ["my {company} bill is wrong"]
+""",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["evaluate", "--suite", str(tmp_path), "--errors", "3"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.split()[:3] == ["MFT", "harmless_service", "2"] for line in lines), result.output
+    assert any(line.split()[:3] == ["INV", "inv_entities", "2"] for line in lines), result.output
+    assert any(line.split()[:3] == ["all", "(all)", "6"] for line in lines), result.output
+
+
+def test_evaluate_suite_refuses_a_lexicon_word_from_the_training_corpus(tmp_path: Path) -> None:
+    (tmp_path / "lexicons.yaml").write_text("lexicons:\n  medicine: [paracetamol]\n", encoding="utf-8")
+    (tmp_path / "templates.yaml").write_text(
+        "tests:\n  - {id: t, capability: c, type: MFT, expect: imminent, text: 'took 40 {medicine}'}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["evaluate", "--suite", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "'paracetamol' appears in the training corpus" in result.output
+
+
+def test_evaluate_needs_data_or_suite() -> None:
+    result = CliRunner().invoke(cli, ["evaluate"])
+    assert result.exit_code != 0 and "--suite" in result.output
