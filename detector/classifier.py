@@ -1,4 +1,4 @@
-"""The scikit-learn model: word and character n-grams, a calibrated linear classifier per question.
+"""The scikit-learn model: word, character and concept n-grams, a linear classifier per question.
 
 It gives paraphrase recall where the rules have no pattern ("my kids deserve better than me around").
 Training is deterministic and takes seconds; the artifact records its version and the corpus hash, and
@@ -18,18 +18,18 @@ from pathlib import Path
 
 import joblib
 import numpy as np
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from config.files import load_yaml
+from detector.concepts import abstract
 from detector.normalize import normalize
 from detector.signals import LEVEL_NAMES, Category
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "classifier.v1"
+MODEL_VERSION = "classifier.v2"
 BUILTIN_CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
@@ -66,9 +66,11 @@ def load_corpus(files: Sequence[Path]) -> list[Example]:
 
 def corpus_hash(files: Sequence[Path]) -> str:
     """The corpus and the normalisation its texts are trained through: a changed normalize.yaml (slang,
-    fillers, contractions) changes what the model sees, so it must not reuse an artifact trained before."""
+    fillers, contractions) or concepts.yaml changes what the model sees, so it must not reuse an artifact
+    trained before."""
     digest = hashlib.sha256(MODEL_VERSION.encode())
-    digest.update(json.dumps(load_yaml("normalize.yaml"), sort_keys=True).encode())
+    for name in ("normalize.yaml", "concepts.yaml"):
+        digest.update(json.dumps(load_yaml(name), sort_keys=True).encode())
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -84,8 +86,29 @@ def _features() -> FeatureUnion:
                     analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=120000
                 ),
             ),
+            # Means and amounts as classes (detector/concepts.py): generalises past the corpus's words.
+            (
+                "concepts",
+                TfidfVectorizer(preprocessor=abstract, ngram_range=(1, 3), sublinear_tf=True, min_df=2),
+            ),
         ]
     )
+
+
+# How much more a `none` row weighs than class balance gives it. The corpus is mostly risk; traffic is
+# mostly not. Measured with the model alone (5-fold on the corpus): x4 lowers false escalations on the
+# none rows from 2.0% to 1.1% for 3.6 points of escalation recall. With the full detector, against the
+# balanced, sigmoid-calibrated model used before: idioms paged 2.6% -> 1.9%, tweets 2.4% -> 1.8%,
+# harmless dev conversations flagged 8/19 -> 5/19, for 1.5 points fewer suicidal posts flagged (sdcnl);
+# and it trains in one fit instead of six (13 s, not 60 s).
+NONE_WEIGHT = 4.0
+
+
+def _class_weights(level_ids: np.ndarray) -> dict[int, float]:
+    counts = np.bincount(level_ids, minlength=len(LEVEL_NAMES))
+    weights = {i: len(level_ids) / (len(LEVEL_NAMES) * n) for i, n in enumerate(counts) if n}
+    weights[0] *= NONE_WEIGHT
+    return weights
 
 
 class RiskModel:
@@ -94,7 +117,7 @@ class RiskModel:
     def __init__(
         self,
         features: FeatureUnion,
-        levels: CalibratedClassifierCV,
+        levels: LogisticRegression,
         categories: LogisticRegression,
         corpus_digest: str,
     ) -> None:
@@ -110,9 +133,7 @@ class RiskModel:
         features = _features()
         matrix = features.fit_transform(texts)
         level_ids = np.array([LEVEL_NAMES.index(e.level) for e in examples])
-        levels = CalibratedClassifierCV(
-            LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced"), method="sigmoid", cv=5
-        )
+        levels = LogisticRegression(C=8.0, max_iter=2000, class_weight=_class_weights(level_ids))
         levels.fit(matrix, level_ids)
         risky = [i for i, e in enumerate(examples) if e.level in ("moderate", "high", "imminent")]
         categories = LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from config.files import load_yaml
+from detector.concepts import large_amount_of_medicine
 from detector.normalize import normalize
 from detector.signals import Category, RiskLevel, SignalKind
 
@@ -182,7 +183,9 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
         outcome = _outcome(question, answer, quantity_or_time)
         if outcome is None:
             continue
-        if question.needs_concern and level_so_far < RiskLevel.MODERATE and not turn.names_harm:
+        # "have you taken anything?" is also pharmacy talk; an overdose-sized answer is concern itself.
+        unconcerned = level_so_far < RiskLevel.MODERATE and not turn.names_harm
+        if question.needs_concern and unconcerned and not large_amount_of_medicine(normalized):
             continue
         readings.append(Reading(name, answer, outcome.level, outcome.kinds, question.category))
     return readings

@@ -162,6 +162,6 @@ def discounted_ceiling(discounted: Iterable[Signal], config: FusionConfig) -> Ri
 
 
 def fused_score(model_risk: float, rule_level: RiskLevel, config: FusionConfig) -> float:
-    """P(level >= moderate): the model's calibrated probability, raised by independent rule evidence."""
+    """P(level >= moderate): the model's probability, raised by independent rule evidence."""
     rule_risk = config.rule_confidence.get(rule_level, 0.0)
     return 1.0 - (1.0 - model_risk) * (1.0 - rule_risk)

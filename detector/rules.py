@@ -99,8 +99,23 @@ def _is_clitic(part: str) -> bool:
 
 def load_lexicon(nlp: Language) -> dict[str, list[str]]:
     raw: dict[str, list[str]] = load_yaml("patterns/lexicon.yaml")
-    # Sets hold single tokens; contractions are split like the tokenizer splits the text.
-    return {name: sorted({str(w).lower() for w in words}) for name, words in raw.items()}
+    # Sets hold single tokens; contractions are split like the tokenizer splits the text. "@medicine" adds
+    # a class of config/concepts.yaml, so the rules and the model know the same medicines and amounts.
+    return {
+        name: sorted({w for word in words for w in _expand(str(word).lower())}) for name, words in raw.items()
+    }
+
+
+def _expand(word: str) -> list[str]:
+    if not word.startswith("@"):
+        return [word]
+    name = word[1:]
+    classes: dict[str, list[str]] = load_yaml("concepts.yaml")
+    if name not in classes:
+        raise ValueError(f"lexicon.yaml: {word!r} names no class of concepts.yaml")
+    single = [str(w).lower() for w in classes[name] if str(w).isalpha()]
+    # Written amounts too: "took 30 of them" is an amount as "took thirty of them" is.
+    return single + [str(n) for n in range(2, 201)] if name == "number" else single
 
 
 # Words too common to tell whether a pattern could match (used only to pick each pattern's anchor).

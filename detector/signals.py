@@ -120,7 +120,8 @@ class Signal:
 class Assessment:
     level: RiskLevel
     category: Category
-    score: float  # calibrated probability that the message carries risk at level moderate or above
+    # The model's probability, raised by rule evidence, that the message carries risk at moderate or above.
+    score: float
     signals: tuple[Signal, ...] = ()
     model_level: RiskLevel = RiskLevel.NONE
     rule_level: RiskLevel = RiskLevel.NONE

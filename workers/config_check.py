@@ -30,7 +30,7 @@ from escalation.model import Channel
 from escalation.notifiers.config_file import read_notifiers
 from escalation.yaml_source import read_yaml
 
-DETECTOR_FILES = ("detector.yaml", "normalize.yaml", "context.yaml", "questions.yaml")
+DETECTOR_FILES = ("detector.yaml", "normalize.yaml", "context.yaml", "questions.yaml", "concepts.yaml")
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,8 @@ def _detector_holds(name: str, data: Any) -> str:
         return ""
     if name == "questions.yaml" and isinstance(data.get("questions"), list):
         return f"{len(data['questions'])} screening questions"
+    if name == "concepts.yaml":
+        return f"{len(data)} word classes"
     if name == "patterns/lexicon.yaml":
         return f"{len(data)} word sets"
     if name.startswith("patterns/") and isinstance(data.get("patterns"), list):
@@ -194,6 +196,7 @@ def _build_detector_parts(base: Path) -> list[str]:
     """Build the detector's parts from these files, as a worker would; report what fails, naming the file."""
     import spacy
 
+    from detector.concepts import classes
     from detector.context import ContextAnalyzer
     from detector.dialogue import questions
     from detector.fusion import fusion_config
@@ -208,6 +211,7 @@ def _build_detector_parts(base: Path) -> list[str]:
         ("detector.yaml", fusion_config.__wrapped__),
         ("normalize.yaml", tables.__wrapped__),
         ("questions.yaml", questions.__wrapped__),
+        ("concepts.yaml", classes.__wrapped__),
     )
     errors = []
     for name, build in builds:

@@ -38,20 +38,20 @@ TARGET = 0.98
 
 # (type, capability) -> the pass rate the detector must keep.
 FLOORS = {
-    ("MFT", "imminent_composition"): 0.45,  # target 0.98, measured 0.473 on 2026-12-01 — issue 10
+    ("MFT", "imminent_composition"): 0.87,  # target 0.98, measured 0.889 on 2026-12-01 — issue 10
     ("MFT", "explicit_ideation"): TARGET,  # measured 1.000 on 2026-12-01
-    ("MFT", "screening_answers"): 0.38,  # target 0.98, measured 0.401 on 2026-12-01 — issue 10
+    ("MFT", "screening_answers"): 0.83,  # target 0.98, measured 0.848 on 2026-12-01 — issue 10
     ("MFT", "harmless_service"): TARGET,  # measured 1.000 on 2026-12-01
-    ("INV", "inv_entities"): 0.95,  # target 0.98, measured 0.969 on 2026-12-01 — issue 10
-    ("INV", "inv_typo"): 0.84,  # target 0.98, measured 0.864 on 2026-12-01 — issue 10
-    ("INV", "inv_speech"): 0.89,  # target 0.98, measured 0.909 on 2026-12-01 — issue 10
+    ("INV", "inv_entities"): TARGET,  # measured 0.990 on 2026-12-01
+    ("INV", "inv_typo"): 0.93,  # target 0.98, measured 0.950 on 2026-12-01 — issue 10
+    ("INV", "inv_speech"): TARGET,  # measured 0.998 on 2026-12-01
     ("INV", "inv_leet"): TARGET,  # measured 1.000 on 2026-12-01
     ("INV", "inv_channel"): TARGET,  # measured 1.000 on 2026-12-01
     ("DIR", "dir_negation"): TARGET,  # measured 1.000 on 2026-12-01
-    ("DIR", "dir_hopelessness"): 0.75,  # target 0.98, measured 0.776 on 2026-12-01 — issue 10
+    ("DIR", "dir_hopelessness"): 0.84,  # target 0.98, measured 0.864 on 2026-12-01 — issue 10
     ("DIR", "dir_third_person"): TARGET,  # measured 1.000 on 2026-12-01
-    ("DIR", "dir_historical"): 0.67,  # target 0.98, measured 0.692 on 2026-12-01 — issue 10
-    ("DIR", "dir_figurative"): 0.68,  # target 0.98, measured 0.700 on 2026-12-01 — issue 10
+    ("DIR", "dir_historical"): 0.89,  # target 0.98, measured 0.907 on 2026-12-01 — issue 10
+    ("DIR", "dir_figurative"): TARGET,  # measured 0.986 on 2026-12-01
 }
 
 
