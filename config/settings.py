@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     page_max_attempts: int = 3
     page_backoff_seconds: float = 5.0
     sweep_seconds: float = 2.0
+    sweep_late_seconds: float = Field(
+        default=30.0, description="No sweep completed for this long: /readyz fails and the console is alarmed"
+    )
     canary_seconds: float = 180.0
     api_workers: int = Field(default=1, ge=1, description="API processes (needs STAYLINE_BROKER_URL)")
     region: str | None = Field(default=None, description="Crisis resources for agents: us, ca, gb, ie, au")

@@ -1,4 +1,5 @@
-"""Running the service: serve (API, plus in-process worker and sweep when no broker is set), worker, beat."""
+"""Running the service: serve (API, plus in-process worker and sweep when no broker is set), worker (which
+also sweeps), and the optional beat."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ def serve(host: str, port: int) -> None:
     from api.app import create_app
     from api.logs import configure_logging
     from workers.canary import Watchdog
-    from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
+    from workers.dispatch import CeleryDispatcher, InProcessDispatcher
     from workers.runtime import Runtime
+    from workers.sweeper import Sweeper
 
     settings = get_settings()
     configure_logging(settings.log_level)
@@ -46,7 +48,7 @@ def serve(host: str, port: int) -> None:
         dispatcher = InProcessDispatcher()
         runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
         dispatcher.bind(runtime)
-        SweepThread(runtime, settings.sweep_seconds).start()
+        Sweeper(runtime, settings.sweep_seconds).start()
         click.echo(f"stayline: embedded mode, database {settings.database_url}, pages print to the console")
     Watchdog(runtime).start()
     # uvicorn's own access log would print /r/<token> paths in full; the app logs requests itself.
@@ -62,9 +64,10 @@ def serve(host: str, port: int) -> None:
 
 @click.command()
 @click.option("--concurrency", default=2, show_default=True, type=int)
-@click.option("--queues", default="pages,messages", show_default=True)
+@click.option("--queues", default="pages,messages,sweep", show_default=True)
 def worker(concurrency: int, queues: str) -> None:
-    """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL)."""
+    """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL). Every worker also runs the sweep
+    (escalation timers, missed scans), one at a time by a lease in the database: no beat needed."""
     _require_broker()
     from workers.celery_app import app
 
@@ -73,7 +76,8 @@ def worker(concurrency: int, queues: str) -> None:
 
 @click.command()
 def beat() -> None:
-    """Celery beat: runs the sweep every few seconds and the rota check every five minutes."""
+    """Optional: workers sweep by themselves. Beat offers extra sweep rounds, which the lease turns down
+    while a worker's sweep is recent."""
     _require_broker()
     from workers.celery_app import app
 
