@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     page_max_attempts: int = 3
     page_backoff_seconds: float = 5.0
     sweep_seconds: float = 2.0
+    sweep_late_seconds: float = Field(
+        default=30.0, description="No sweep completed for this long: /readyz fails and the console is alarmed"
+    )
     canary_seconds: float = 180.0
     # A scan that runs longer is abandoned and the message assessed by a keyword fallback (degraded).
     scan_deadline_seconds: float = Field(default=2.0, gt=0)

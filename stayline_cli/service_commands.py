@@ -1,4 +1,5 @@
-"""Running the service: serve (API, plus in-process worker and sweep when no broker is set), worker, beat."""
+"""Running the service: serve (API, plus in-process worker and sweep when no broker is set), worker (which
+also sweeps), and the optional beat."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ def serve(host: str, port: int) -> None:
     from api.logs import configure_logging
     from config.logs import redact_url
     from workers.canary import Watchdog
-    from workers.dispatch import CeleryDispatcher, InProcessDispatcher, SweepThread
+    from workers.dispatch import CeleryDispatcher, InProcessDispatcher
     from workers.runtime import Runtime
+    from workers.sweeper import Sweeper
 
     refuse_bad_configuration()  # before logging turns to JSON: the refusal is for a person to read
     settings = get_settings().serving_on(host, port)
@@ -58,7 +60,7 @@ def serve(host: str, port: int) -> None:
         dispatcher = InProcessDispatcher()
         runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
         dispatcher.bind(runtime)
-        SweepThread(runtime, settings.sweep_seconds).start()
+        Sweeper(runtime, settings.sweep_seconds).start()
         database = redact_url(settings.database_url)
         click.echo(f"stayline: embedded mode, database {database}, pages print to the console")
     Watchdog(runtime).start()
@@ -75,9 +77,12 @@ def serve(host: str, port: int) -> None:
 
 @click.command()
 @click.option("--concurrency", default=2, show_default=True, type=int)
-@click.option("--queues", default="crisis,pages,messages", show_default=True, help="Polled in this order")
+@click.option(
+    "--queues", default="crisis,pages,messages,sweep", show_default=True, help="Polled in this order"
+)
 def worker(concurrency: int, queues: str) -> None:
-    """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL)."""
+    """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL). Every worker also runs the sweep
+    (escalation timers, missed scans), one at a time by a lease in the database: no beat needed."""
     _require_broker()
     refuse_bad_configuration()
     from workers.celery_app import app
@@ -87,7 +92,8 @@ def worker(concurrency: int, queues: str) -> None:
 
 @click.command()
 def beat() -> None:
-    """Celery beat: runs the sweep every few seconds and the rota check every five minutes."""
+    """Optional: workers sweep by themselves. Beat offers extra sweep rounds, which the lease turns down
+    while a worker's sweep is recent."""
     _require_broker()
     refuse_bad_configuration()
     from workers.celery_app import app

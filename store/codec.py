@@ -125,3 +125,10 @@ def copy_incident_to_row(incident: Incident, row: IncidentRow) -> None:
     row.reminders_sent = incident.reminders_sent
     row.resolved_at = incident.resolved_at
     row.fencing_token += 1
+
+
+def storable_text(text: str) -> str:
+    """Text every database stores: PostgreSQL refuses NUL in text columns. Each NUL becomes U+FFFD, one
+    character for one, so evidence offsets still point at the same words. The message is still stored
+    and still scanned, whatever its bytes."""
+    return text.replace("\x00", "\ufffd")

@@ -2,26 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
-from sqlmodel import Session, create_engine
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, SQLModel, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
 
-@lru_cache(maxsize=8)
+
 def engine_for(url: str) -> Engine:
+    """One engine per URL per process. Bound parameters are never put into error messages or logs: they
+    carry customers' words (an error's text reaches the log, and logs leave the platform)."""
+    with _engines_lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _engines[url] = _create(url)
+        return engine
+
+
+def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def forget_inherited_connections() -> None:
+    """Call first thing in a forked child: pooled connections belong to the parent, and two processes
+    talking over one socket corrupt each other's conversations. The parent's connections stay open."""
+    with _engines_lock:
+        for engine in _engines.values():
+            engine.dispose(close=False)
 
 
 def _sqlite_pragmas(connection: object, _record: object) -> None:
@@ -55,3 +79,12 @@ def session_scope(url: str) -> Iterator[Session]:
 
 def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def insert_if_absent(session: Session, model: type[SQLModel], values: Mapping[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING (PostgreSQL and SQLite): two requests creating the same row at
+    once both succeed, and neither aborts its transaction. True if this call created the row."""
+    dialect = postgresql if is_postgres(session) else sqlite
+    table = model.__table__  # type: ignore[attr-defined]
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
+    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]

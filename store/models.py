@@ -186,3 +186,15 @@ class ApiKeyRow(SQLModel, table=True):
     role: str = Field(max_length=16)
     label: str = Field(default="", max_length=200)
     created_at: datetime = _when()
+
+
+class LeaseRow(SQLModel, table=True):
+    """A periodic job every worker offers to run (the sweep, the rota check): who runs it now, until when,
+    and when it last completed. The last completion is what readiness and the late-sweep alarm read."""
+
+    __tablename__ = "lease"
+
+    name: str = Field(primary_key=True, max_length=64)
+    holder: str | None = Field(default=None, max_length=200)
+    expires_at: datetime | None = _when(nullable=True)
+    last_run_at: datetime | None = _when(nullable=True)

@@ -8,11 +8,40 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from store.db import is_postgres
-from store.models import AuditEventRow, IncidentRow, PageRow, ResponderStateRow, utcnow
+from store.db import insert_if_absent, is_postgres
+from store.models import (
+    AuditEventRow,
+    ConversationRow,
+    IncidentRow,
+    PageRow,
+    ResponderStateRow,
+    utcnow,
+)
 
 OPEN_STATES = ("triggered", "paging", "acknowledged")
 SENDABLE = ("pending", "retry")
+
+
+def ensure_conversation(
+    session: Session, conversation_id: str, channel: str, team: str, now: datetime, *, is_test: bool = False
+) -> None:
+    """Create the conversation unless it exists. Idempotent under concurrency: a request that loses the
+    race to create it carries on with the winner's row instead of failing on the primary key."""
+    insert_if_absent(
+        session,
+        ConversationRow,
+        {
+            "id": conversation_id,
+            "channel": channel,
+            "team": team,
+            "level": "none",
+            "category": "none",
+            "detector_state": {},
+            "is_test": is_test,
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
 
 
 def due_incidents(session: Session, now: datetime, limit: int = 50) -> Sequence[IncidentRow]:

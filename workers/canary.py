@@ -133,6 +133,8 @@ class Watchdog:
         return self
 
     def _run(self) -> None:
+        from workers.sweeper import check_sweep  # the sweeper builds on modules this one feeds
+
         started = self.runtime.clock()
         every = self.runtime.settings.canary_seconds
         next_canary = 0.0
@@ -144,3 +146,7 @@ class Watchdog:
                 check_canary(self.runtime, started)
             except Exception:
                 log.exception("canary round failed; trying again")
+            try:
+                check_sweep(self.runtime, started)  # escalation timers stop when no worker sweeps
+            except Exception:
+                log.exception("late-sweep check failed; trying again")

@@ -6,7 +6,7 @@ Pages have their own queue (and, in-process, their own thread), so a flood of me
 from __future__ import annotations
 
 import logging
-import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -19,16 +19,38 @@ log = logging.getLogger(__name__)
 CRISIS_QUEUE = "crisis"
 
 
+# Publishing happens on the request path, after commit. While the broker is down or unresponsive it must
+# cost the caller little: one short attempt, no retries (kombu and Celery otherwise retry for seconds),
+# and after a failure no attempt at all for a while. The message is in the database; the sweep scans it.
+PUBLISH_TIMEOUT_SECONDS = 1.0
+PAUSE_AFTER_FAILURE_SECONDS = 2.0
+PUBLISH_CONNECTIONS = 64  # more than the API's request threads, so a publish never waits for one
+_SHORT_PUBLISH = {
+    "socket_connect_timeout": PUBLISH_TIMEOUT_SECONDS,
+    "socket_timeout": PUBLISH_TIMEOUT_SECONDS,
+    "max_retries": 0,  # kombu's reconnect loop
+}
+
+
 class CeleryDispatcher:
     def __init__(self, app: Any) -> None:
         self.app = app
+        # Connections of its own, not the app's producer pool: these timeouts must not reach the
+        # worker's consuming connection, which waits on the broker for long stretches on purpose.
+        self._connections = app.connection_for_write(
+            connect_timeout=PUBLISH_TIMEOUT_SECONDS, transport_options=_SHORT_PUBLISH
+        ).Pool(limit=PUBLISH_CONNECTIONS)
+        self._paused_until = 0.0
 
     def _publish(self, task: str, argument: object, queue: str | None = None) -> None:
+        if time.monotonic() < self._paused_until:
+            return  # the broker failed moments ago; the sweep picks this up
+        options = {"queue": queue} if queue else {}
         try:
-            # No publish retries: a broker outage must not hold up the caller; the sweep catches up.
-            options = {"queue": queue} if queue else {}
-            self.app.send_task(task, args=[argument], retry=False, **options)
+            with self._connections.acquire(block=True, timeout=PUBLISH_TIMEOUT_SECONDS) as connection:
+                self.app.send_task(task, args=[argument], retry=False, connection=connection, **options)
         except Exception as error:
+            self._paused_until = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS
             log.warning(
                 "broker unavailable for %s (%s); the sweep will pick it up", task, type(error).__name__
             )
@@ -84,25 +106,3 @@ class InProcessDispatcher:
         self._scans.shutdown(wait=True)
         self._crisis.shutdown(wait=True)
         self._pages.shutdown(wait=True)
-
-
-class SweepThread(threading.Thread):
-    """Beat for the embedded default."""
-
-    def __init__(self, runtime: Runtime, every_seconds: float) -> None:
-        super().__init__(name="sweep", daemon=True)
-        self.runtime, self.every = runtime, every_seconds
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        from workers.sweep import check_rota, sweep
-
-        rounds = 0
-        while not self.stopped.wait(self.every):
-            try:
-                sweep(self.runtime)
-                if rounds % max(1, int(300 / self.every)) == 0:
-                    check_rota(self.runtime)
-            except Exception:
-                log.exception("sweep failed; trying again next round")
-            rounds += 1

@@ -13,6 +13,7 @@ from detector import Assessment, Category, ConversationState, RiskLevel
 from escalation.engine import Signal, SignalSource
 from escalation.model import Level
 from store import repository
+from store.codec import storable_text
 from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
 from workers import claims
@@ -36,24 +37,16 @@ class IncomingMessage:
 
 
 def store_message(session: Session, incoming: IncomingMessage, now: datetime) -> MessageRow:
-    conversation = session.get(ConversationRow, incoming.conversation_id)
-    if conversation is None:
-        session.add(
-            ConversationRow(
-                id=incoming.conversation_id,
-                channel=incoming.channel,
-                team=incoming.team,
-                is_test=incoming.is_test,
-                created_at=now,
-                updated_at=now,
-            )
-        )
+    # Two first messages of a new conversation may arrive at once: both create it, neither fails.
+    repository.ensure_conversation(
+        session, incoming.conversation_id, incoming.channel, incoming.team, now, is_test=incoming.is_test
+    )
     message = MessageRow(
         id=uuid4().hex,
         conversation_id=incoming.conversation_id,
         channel=incoming.channel,
         sender=incoming.sender,
-        text=incoming.text,
+        text=storable_text(incoming.text),
         sent_at=incoming.sent_at,
         received_at=now,
     )
@@ -246,9 +239,7 @@ def flag_conversation(
         conversation = session.get(ConversationRow, conversation_id)
         team = conversation.team if conversation else "default"
         if conversation is None:
-            session.add(
-                ConversationRow(id=conversation_id, channel="chat", team=team, created_at=now, updated_at=now)
-            )
+            repository.ensure_conversation(session, conversation_id, "chat", team, now)
         signal = Signal(
             conversation_id,
             level,

@@ -20,6 +20,7 @@ from store.db import engine_for, session_scope
 from workers.canary import canary_age
 from workers.guidance import guidance_status
 from workers.runtime import Runtime
+from workers.sweeper import sweep_status
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["operations"])
@@ -56,8 +57,8 @@ def check_broker(url: str) -> str:
 
 @router.get(
     "/readyz",
-    summary="The database (and the broker, when one is configured) answer",
-    responses={503: {"description": "A dependency is unreachable"}},
+    summary="The database and broker answer; the pipeline and the sweep are on time",
+    responses={503: {"description": "A dependency is unreachable, or the pipeline or the sweep is late"}},
 )
 def readyz(runtime: Annotated[Runtime, Depends(runtime_of)]) -> JSONResponse:
     checks = {
@@ -67,12 +68,20 @@ def readyz(runtime: Annotated[Runtime, Depends(runtime_of)]) -> JSONResponse:
     age = canary_age(runtime) if checks["database"] == "ok" else None
     # No canary yet is fine (just started); one older than three rounds means the pipeline has stalled.
     checks["canary"] = "ok" if age is None or age <= 3 * runtime.settings.canary_seconds else "stalled"
-    ready = all(value in ("ok", "in-process") for value in checks.values())
+    # A late sweep means escalation timers are not running: unanswered pages go no further up the chain.
+    sweep, sweep_age = sweep_status(runtime) if checks["database"] == "ok" else ("unknown", None)
+    checks["sweep"] = sweep
+    ready = all(value in ("ok", "in-process", "not yet run") for value in checks.values())
     # Broken guidance is reported, not made fatal: a 503 would take intake out of rotation, and detection
     # and paging work without playbooks (agents get the fallback card).
     checks["guidance"] = guidance_status()
     status = "unavailable" if not ready else "ok" if checks["guidance"] == "ok" else "degraded"
-    body = {"status": status, "checks": checks, "canary_age_seconds": age}
+    body = {
+        "status": status,
+        "checks": checks,
+        "canary_age_seconds": age,
+        "sweep_age_seconds": None if sweep_age is None else round(sweep_age, 3),
+    }
     return JSONResponse(body, 200 if ready else 503)
 
 
@@ -85,5 +94,11 @@ def metrics(runtime: Annotated[Runtime, Depends(runtime_of)]) -> PlainTextRespon
         "# HELP stayline_canary_age_seconds Seconds since the last synthetic conversation came through.\n"
         "# TYPE stayline_canary_age_seconds gauge\n"
         f"stayline_canary_age_seconds {'NaN' if age is None else repr(float(age))}\n"
+    )
+    _, sweep_age = sweep_status(runtime)
+    body += (
+        "# HELP stayline_sweep_age_seconds Seconds since the last completed sweep (escalation timers).\n"
+        "# TYPE stayline_sweep_age_seconds gauge\n"
+        f"stayline_sweep_age_seconds {'NaN' if sweep_age is None else repr(float(sweep_age))}\n"
     )
     return PlainTextResponse(body, media_type=PROMETHEUS_TEXT)

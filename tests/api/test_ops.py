@@ -37,6 +37,7 @@ def test_health_and_readiness(api: Harness) -> None:
         "database": "ok",
         "broker": "in-process",
         "canary": "ok",
+        "sweep": "not yet run",
         "guidance": "ok",
     }
     assert ready.json()["canary_age_seconds"] is None  # no canary has run yet in this fresh database
@@ -53,6 +54,37 @@ def test_a_stale_canary_makes_the_service_unready(api: Harness) -> None:
     api.clock.advance(3 * api.runtime.settings.canary_seconds + 1)
     stale = api.client.get("/readyz")
     assert stale.status_code == 503 and stale.json()["checks"]["canary"] == "stalled"
+
+
+def test_a_late_sweep_makes_the_service_unready_and_alarms_the_console(api: Harness) -> None:
+    from workers.sweeper import Sweeper, check_sweep
+
+    started = api.clock.now
+    Sweeper(api.runtime, 1.0).run_once()
+    assert api.client.get("/readyz").json()["checks"]["sweep"] == "ok"
+    assert check_sweep(api.runtime, started)
+    api.clock.advance(api.runtime.settings.sweep_late_seconds + 1)  # every worker is gone
+
+    late = api.client.get("/readyz")
+    alarmed = [check_sweep(api.runtime, started) for _ in range(2)]
+
+    assert late.status_code == 503 and late.json()["checks"]["sweep"] == "late"
+    assert late.json()["sweep_age_seconds"] == api.runtime.settings.sweep_late_seconds + 1
+    assert alarmed == [False, False]
+    with session_scope(api.url) as session:
+        alarms = session.exec(select(PageRow).where(PageRow.incident_id == "sweep")).all()
+    assert [(a.kind, a.channel) for a in alarms] == [("alarm", "console")]  # raised once, not per check
+    Sweeper(api.runtime, 1.0).run_once()  # a worker is back
+    assert api.client.get("/readyz").status_code == 200
+
+
+def test_no_sweep_since_start_alarms_too(api: Harness) -> None:
+    from workers.sweeper import check_sweep
+
+    started = api.clock.now
+    api.clock.advance(api.runtime.settings.sweep_late_seconds + 1)
+
+    assert not check_sweep(api.runtime, started)
 
 
 def test_readiness_checks_the_broker_when_there_is_one(make_api: Callable[..., Harness]) -> None:

@@ -36,8 +36,9 @@ from store.db import session_scope
 from store.models import IncidentRow
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 from tests.integration.conftest import fresh_postgres_schema
-from workers.dispatch import InProcessDispatcher, SweepThread
+from workers.dispatch import InProcessDispatcher
 from workers.runtime import Runtime, utcnow
+from workers.sweeper import Sweeper
 from workers.wiring import load_notifiers
 
 KEYS = {"agent-key": "agent", "responder-key": "responder", "admin-key": "admin", "ingest-key": "ingest"}
@@ -177,7 +178,7 @@ def live_console(detector: Detector) -> Iterator[LiveConsole]:
         )
         serving = threading.Thread(target=server.run, name="console-server", daemon=True)
         serving.start()
-        sweeper = SweepThread(runtime, settings.sweep_seconds)
+        sweeper = Sweeper(runtime, settings.sweep_seconds)
         sweeper.start()
         deadline = time.monotonic() + 15
         while not server.started:

@@ -1,5 +1,6 @@
-"""The real thing: a `celery worker` and `celery beat` as subprocesses on Redis and PostgreSQL, paging the
-local fake Twilio through the official client. Chain timers are shortened to seconds for the test."""
+"""The real thing: `celery worker` subprocesses on Redis and PostgreSQL, paging the local fake Twilio
+through the official client. No beat: the workers run the sweep themselves, so every escalation here is
+driven by a worker's sweeper. Chain timers are shortened to seconds for the test."""
 
 from __future__ import annotations
 
@@ -23,12 +24,18 @@ import yaml
 from celery import Celery
 from sqlmodel import col, select
 
+from api.app import create_app
+from config.settings import Settings
+from detector import Detector
 from escalation.config_loader import DEFAULT_CONFIG_DIR, load_config
 from store.db import session_scope
-from store.models import IncidentRow, MessageRow, PageRow
+from store.models import IncidentRow, LeaseRow, MessageRow, PageRow
+from tests.api.conftest import KEYS, TestClient, auth
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+from workers.dispatch import CeleryDispatcher
 from workers.messages import IncomingMessage, store_message
 from workers.replies import acknowledge_by_sms
+from workers.runtime import Runtime
 
 # The test's own rota pins tier 1 to one person around the clock, so the expected number does not
 # depend on the day the suite runs (the shipped rota hands over weekly and daily).
@@ -180,19 +187,10 @@ def service(postgres_url: str, broker_url: str, tmp_path: Path) -> Iterator[dict
         }
         processes: dict[str, subprocess.Popen[bytes]] = {}
 
-        def start(kind: str) -> None:
-            args = {
-                "worker": [
-                    "worker",
-                    "-Q",
-                    "pages,messages",
-                    "-c",
-                    "2",
-                    "--without-gossip",
-                    "--without-mingle",
-                ],
-                "beat": ["beat", "-s", str(tmp_path / "beat-schedule")],
-            }[kind]
+        def start(kind: str, concurrency: int = 2) -> None:
+            """A worker named ``kind``: the fixture starts "worker"; a test may start another."""
+            args = ["worker", "-Q", "pages,messages", "-c", str(concurrency), "-n", f"{kind}@%h"]
+            args += ["--without-gossip", "--without-mingle"]
             processes[kind] = subprocess.Popen(
                 [sys.executable, "-m", "celery", "-A", "workers.celery_app", *args, "-l", "WARNING"],
                 env=env,
@@ -200,8 +198,7 @@ def service(postgres_url: str, broker_url: str, tmp_path: Path) -> Iterator[dict
                 stderr=open(tmp_path / f"{kind}.log", "ab"),  # noqa: SIM115
             )
 
-        start("worker")
-        start("beat")
+        start("worker")  # and no beat
         try:
             yield {
                 "url": postgres_url,
@@ -225,7 +222,11 @@ def send_message(service: dict[str, object], conversation: str, text: str) -> st
         message_id = store_message(
             session, IncomingMessage(conversation, "chat", "customer", text, now), now
         ).id
-    Celery(broker=str(service["broker"])).send_task("detector.scan", args=[message_id], retry=False)
+    # To the scans' queue: a bare Celery app would publish to "celery", which no worker consumes, and
+    # every scan here would then wait for the sweep.
+    Celery(broker=str(service["broker"])).send_task(
+        "detector.scan", args=[message_id], retry=False, queue="messages"
+    )
     return message_id
 
 
@@ -327,3 +328,48 @@ def send_message_while_broker_down(service: dict[str, object], conversation: str
         # The publish failed, as it does with the broker down: the message is stored; the sweep scans it.
         with session_scope(str(service["url"])) as session:
             return session.exec(select(MessageRow.id).where(MessageRow.conversation_id == conversation)).one()
+
+
+def test_two_workers_and_no_beat_escalate_once_per_step(service: dict[str, object]) -> None:
+    service["start"]("second-worker", concurrency=1)  # type: ignore[operator]
+    send_message(service, "conv-e", "I keep thinking about how I would end my life")
+    wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "tier 1")
+    wait_until(lambda: 1 in sent_tiers(service), 30, "tier 2, escalated by a worker's sweep")
+    time.sleep(2)  # more sweeps by both workers
+
+    assert [key for key, seen in Counter(all_keys(service)).items() if seen > 1] == []
+    with session_scope(str(service["url"])) as session:
+        lease = session.get(LeaseRow, "sweep")
+        assert lease is not None and lease.last_run_at is not None
+        assert (now() - lease.last_run_at).total_seconds() < 10 * SPEEDUP  # the sweep keeps running
+
+
+@pytest.mark.private_redis
+def test_a_post_while_the_broker_is_down_answers_at_once_and_a_worker_sweep_scans_it(
+    service: dict[str, object], request: pytest.FixtureRequest, detector: Detector
+) -> None:
+    private: PrivateRedis = request.node.private_redis
+    settings = Settings(database_url=str(service["url"]), broker_url=str(service["broker"]), api_keys=KEYS)
+    dispatcher = CeleryDispatcher(Celery("api-under-test", broker=str(service["broker"])))
+    runtime = Runtime(settings, dispatcher, now, _detector=detector).prepare()
+    body = {
+        "conversation_id": "conv-f",
+        "channel": "chat",
+        "sender": "customer",
+        "text": "I took a whole box of paracetamol",
+        "sent_at": datetime.now(UTC).isoformat(),
+    }
+    with TestClient(create_app(runtime)) as client:
+        private.stop()
+        try:
+            started = time.monotonic()
+            answer = client.post("/v1/messages", json=body, headers=auth("ingest"))
+            took = time.monotonic() - started
+        finally:
+            private.start()
+
+    assert answer.status_code == 202 and took < 2.0, took
+    message_id = answer.json()["message_id"]
+    wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "the page for the message posted while down")
+    with session_scope(str(service["url"])) as session:
+        assert session.get(MessageRow, message_id).scanned_at is not None  # type: ignore[union-attr]

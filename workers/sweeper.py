@@ -1,0 +1,166 @@
+"""Timers run while any worker is alive: every worker (and the embedded server) runs a sweeper thread, and
+a lease in the database lets one of them at a time run each job. Beat is no longer needed for escalation.
+
+The time of the last completed sweep is kept in the lease row, so every API process can tell when the
+sweep is late: ``/readyz`` reports it and the watchdog raises a console alarm.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from uuid import uuid4
+
+from escalation.model import Channel, Level
+from escalation.notifiers.base import PageMessage
+from store import leases, repository
+from store.db import session_scope
+from store.models import PageRow
+from workers.runtime import Runtime
+from workers.sweep import check_rota, sweep
+
+log = logging.getLogger(__name__)
+
+SWEEP, ROTA = "sweep", "rota"
+ROTA_EVERY_SECONDS = 300.0
+# A worker killed mid-sweep blocks the sweep this long, so it is short: five default rounds. A sweep that
+# runs longer lets a second one start beside it, which is harmless (due rows are locked or claimed, and
+# pages carry idempotency keys); it only wastes work.
+LEASE_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: Callable[[Runtime], object]
+    every_seconds: float
+
+
+def jobs_for(runtime: Runtime) -> tuple[Job, ...]:
+    return (
+        Job(SWEEP, sweep, runtime.settings.sweep_seconds),
+        Job(ROTA, check_rota, ROTA_EVERY_SECONDS),
+    )
+
+
+def clock_span(runtime: Runtime, real_seconds: float) -> timedelta:
+    """Settings give real seconds; leases and timestamps use the runtime's clock, which drills and tests
+    run faster (clock_speedup from clock_epoch)."""
+    speed = runtime.settings.clock_speedup if runtime.settings.clock_epoch is not None else 1.0
+    return timedelta(seconds=real_seconds * speed)
+
+
+def run_job(runtime: Runtime, job: Job, holder: str) -> bool:
+    """Run ``job`` if it is due and no one else is running it. True if it ran (and completed)."""
+    now = runtime.clock()
+    # Due again after half its interval: sweepers wake on their own timers, and waiting a full interval
+    # after another's run would let a little jitter skip a round.
+    every = clock_span(runtime, job.every_seconds / 2)
+    if not leases.take(runtime.url, job.name, holder, now, clock_span(runtime, LEASE_SECONDS), every):
+        return False
+    completed: datetime | None = None
+    try:
+        job.run(runtime)
+        completed = now  # the start: everything due at `now` has been handed over
+    finally:
+        leases.give_back(runtime.url, job.name, holder, completed)
+    return True
+
+
+class Sweeper(threading.Thread):
+    """Wakes every ``every_seconds`` and runs whichever job is due and free."""
+
+    def __init__(self, runtime: Runtime, every_seconds: float) -> None:
+        super().__init__(name="sweep", daemon=True)
+        self.runtime, self.every = runtime, every_seconds
+        self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid4().hex[:8]}"
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.every):
+            self.run_once()
+
+    def run_once(self) -> list[str]:
+        ran = []
+        for job in jobs_for(self.runtime):
+            try:
+                if run_job(self.runtime, job, self.holder):
+                    ran.append(job.name)
+            except Exception:
+                log.exception("%s failed; trying again next round", job.name)
+        return ran
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+def sweep_age(runtime: Runtime) -> float | None:
+    """Real seconds since the last completed sweep; None if none has completed yet."""
+    last = leases.last_run(runtime.url, SWEEP)
+    if last is None:
+        return None
+    return (runtime.clock() - last) / clock_span(runtime, 1.0)
+
+
+def sweep_status(runtime: Runtime) -> tuple[str, float | None]:
+    """("ok" | "late" | "not yet run", age in seconds) for readiness."""
+    age = sweep_age(runtime)
+    if age is None:
+        return "not yet run", None
+    return ("late" if age > runtime.settings.sweep_late_seconds else "ok"), age
+
+
+def check_sweep(runtime: Runtime, started_at: datetime) -> bool:
+    """Alarm the operations console (once per stall) when no sweep has completed for too long: escalation
+    timers are not running. Counted from ``started_at`` when none has ever run. True if on time."""
+    now = runtime.clock()
+    last = leases.last_run(runtime.url, SWEEP) or started_at
+    if now - last <= clock_span(runtime, runtime.settings.sweep_late_seconds):
+        return True
+    key = f"sweep/late/{last.isoformat()}"
+    with session_scope(runtime.url) as session:
+        if repository.page_exists(session, key):
+            return False
+        session.add(
+            PageRow(
+                idempotency_key=key,
+                incident_id="sweep",
+                kind="alarm",
+                channel=Channel.CONSOLE.value,
+                level="high",
+                category="none",
+                status="sent",
+                attempts=1,
+                created_at=now,
+                updated_at=now,
+                history=[{"at": now.isoformat(), "status": "sent", "why": "sweep late"}],
+            )
+        )
+        repository.audit(session, "sweep", "sweep_late", at=now, last_sweep=last.isoformat())
+    _tell_console(runtime, key)
+    log.error("escalation sweep late: none completed since %s; are any workers running?", last.isoformat())
+    return False
+
+
+def _tell_console(runtime: Runtime, key: str) -> None:
+    notifier = runtime.notifiers.get(Channel.CONSOLE)
+    if notifier is None:
+        return
+    notifier.send(
+        PageMessage(
+            idempotency_key=key,
+            incident_code="0000",
+            responder="operations",
+            address="console",
+            channel=Channel.CONSOLE,
+            level=Level.HIGH,
+            category="none",
+            link=runtime.settings.public_url.rstrip("/") + "/readyz",
+            kind="alarm",
+        )
+    )
