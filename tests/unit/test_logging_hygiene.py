@@ -107,7 +107,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 
     import api.logs
     import stayline_cli.service_commands
-    from workers import canary, dispatch, runtime
+    from workers import canary, runtime, sweeper
 
     built: list[Any] = []
 
@@ -117,7 +117,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 
     monkeypatch.setattr(runtime.Runtime, "prepare", prepare)
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
-    monkeypatch.setattr(dispatch.SweepThread, "start", lambda self: None)
+    monkeypatch.setattr(sweeper.Sweeper, "start", lambda self: None)
     monkeypatch.setattr(canary.Watchdog, "start", lambda self: None)
     monkeypatch.setattr(api.logs, "configure_logging", lambda level: None)
     monkeypatch.setattr(stayline_cli.service_commands, "refuse_bad_configuration", lambda: None)
