@@ -34,21 +34,42 @@ def abstract(normalized_text: str) -> str:
     return " ".join(text.split())
 
 
-# Amounts no one takes as a dose: a reason to read "forty of my sertraline" as an overdose whatever was
-# said before it (two paracetamol is a dose; a packet, the lot or twenty is not).
-_LARGE_WORDS = re.compile(
-    r"\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|all|whole|entire|lot|lots|loads|handful|"
-    r"bottle|packet|pack|box|strip|tub|jar|everything)\b"
-)
-_NUMBER = re.compile(r"\b\d{1,4}\b")
-_MEDICINE = re.compile(r"\b_medicine_\b")
+# Amounts no one takes as a dose: "forty of my sertraline" or "a packet of paracetamol" read as an overdose
+# whatever was said before; "two paracetamol", "my tablets at 10" and "12 units of insulin" do not.
+_WORD_VALUES = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
+}  # fmt: skip
+_UNITS = frozenset("mg ml mcg g gram grams milligrams unit units am pm o'clock oclock percent".split())
+_BETWEEN = frozenset(
+    "of my the his her their those these them all about around like doses dose lots loads".split()
+)  # words that may stand between an amount and the medicine it counts
+_LARGE = 10
 
 
 def large_amount_of_medicine(normalized_text: str) -> bool:
-    """Does the text name a medicine with an amount far above a dose ("20 of my tablets", "the lot")?"""
-    if not _MEDICINE.search(abstract(normalized_text)):
-        return False
-    if _LARGE_WORDS.search(normalized_text):
-        return True
-    return any(int(n) >= 10 for n in _NUMBER.findall(normalized_text))
+    """Does the text name a medicine right after an amount far above a dose?"""
+    tokens = _abstract_words(normalized_text).split()
+    for index, token in enumerate(tokens):
+        value = int(token) if token.isdigit() else _WORD_VALUES.get(token, 0)
+        if value < _LARGE and token != "_container_":
+            continue
+        following = tokens[index + 1 : index + 5]
+        if following and following[0] in _UNITS:
+            continue
+        for word in following:
+            if word == "_medicine_":
+                return True
+            if word not in _BETWEEN and word != "_container_":
+                break
+    return False
+
+
+def _abstract_words(normalized_text: str) -> str:
+    """Like ``abstract`` but numbers keep their value: the amount matters here."""
+    text = normalized_text
+    for token, pattern in classes():
+        if token != "_number_":
+            text = pattern.sub(f" {token} ", text)
+    return " ".join(re.sub(r"[^\w' ]", " ", text).split())

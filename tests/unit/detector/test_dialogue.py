@@ -109,3 +109,20 @@ def test_a_yes_to_a_service_question_pages_nobody(detector: Detector) -> None:
         ],
     )
     assert max(levels) < RiskLevel.MODERATE
+
+
+@pytest.mark.parametrize(
+    ("answer", "counts"),
+    [
+        ("yeah, forty of my quetiapine about an hour ago", True),
+        ("a whole packet of nytol", True),
+        ("yes, 25 of the propranolol", True),
+        ("yes, all my tablets this morning like always", False),  # the day's dose, not an amount
+        ("yes my insulin at 10, 12 units", False),  # a time and a dose
+        ("just two ibuprofen for my back", False),
+    ],
+)
+def test_an_overdose_sized_answer_counts_without_earlier_concern(answer: str, counts: bool) -> None:
+    question = asked("have you taken anything?")
+    readings = read_answer(question, answer, RiskLevel.NONE)
+    assert bool(readings) is counts
