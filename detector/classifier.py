@@ -11,8 +11,10 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,10 +130,16 @@ class RiskModel:
         self.version = f"{MODEL_VERSION}+{corpus_digest}"
 
     @classmethod
-    def train(cls, examples: Sequence[Example], corpus_digest: str) -> RiskModel:
+    def train(
+        cls, examples: Sequence[Example], corpus_digest: str, progress: Callable[[str], None] | None = None
+    ) -> RiskModel:
+        say = progress or (lambda stage: None)
+        say("  1/3 normalising the corpus")
         texts = [normalize(e.text).text for e in examples]
         features = _features()
+        say("  2/3 building word, character and concept features")
         matrix = features.fit_transform(texts)
+        say("  3/3 fitting the classifier")
         level_ids = np.array([LEVEL_NAMES.index(e.level) for e in examples])
         levels = LogisticRegression(C=8.0, max_iter=2000, class_weight=_class_weights(level_ids))
         levels.fit(matrix, level_ids)
@@ -180,6 +188,16 @@ def train_and_save(model_dir: Path, extra_corpora: Iterable[Path] = ()) -> RiskM
     files = corpus_files(extra_corpora)
     digest = corpus_hash(files)
     log.info("training detector model on %d corpus files (digest %s)", len(files), digest)
-    model = RiskModel.train(load_corpus(files), digest)
+    started = time.monotonic()
+    # A newcomer's first `make run` trains before it serves: say so on stderr, stage by stage, rather
+    # than sit silent (no customer text is printed, only counts).
+    examples = load_corpus(files)
+    _progress(f"training the detector model (first use only): {len(examples)} examples, about 15 s")
+    model = RiskModel.train(examples, digest, progress=_progress)
     model.save(artifact_path(model_dir, digest))
+    _progress(f"detector model trained in {time.monotonic() - started:.0f} s, saved to {model_dir}")
     return model
+
+
+def _progress(stage: str) -> None:
+    print(f"stayline: {stage}", file=sys.stderr, flush=True)

@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from config.files import load_yaml
-from detector.rules import compile_phrase
+from detector.rules import compile_phrase, load_lexicon
 from detector.signals import Modifier, SignalKind
 
 # Evidence about the speaker's own safety; for these, who the evidence is about decides the category.
@@ -52,13 +52,14 @@ class ContextAnalyzer:
         data: dict[str, Any] = load_yaml("context.yaml")
         self.terminators = {Modifier(k): frozenset(v) for k, v in data["terminators"].items()}
         self.matcher = Matcher(nlp.vocab)
+        lexicon = load_lexicon(nlp)  # triggers may use the rules' word sets: "in $YEAR"
         self.triggers: dict[str, Trigger] = {}
         for index, entry in enumerate(data["triggers"]):
             key = f"trigger{index}"
             modifier = Modifier(entry["modifier"])
             self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]))
-            self.matcher.add(key, [compile_phrase(p, {}, nlp) for p in entry["p"]])
-        self.matcher.add(PSEUDO, [compile_phrase(p, {}, nlp) for p in data["pseudo"]])
+            self.matcher.add(key, [compile_phrase(p, lexicon, nlp) for p in entry["p"]])
+        self.matcher.add(PSEUDO, [compile_phrase(p, lexicon, nlp) for p in data["pseudo"]])
         people = data["experiencer"]
         self.self_words = frozenset(people["self"])
         self.self_in_span = frozenset(people["self_in_span"])

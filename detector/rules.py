@@ -110,6 +110,8 @@ def _expand(word: str) -> list[str]:
     if not word.startswith("@"):
         return [word]
     name = word[1:]
+    if name == "year":  # a calendar year, as "back in 2011" says when something happened
+        return [str(year) for year in range(1940, 2040)]
     classes: dict[str, list[str]] = load_yaml("concepts.yaml")
     if name not in classes:
         raise ValueError(f"lexicon.yaml: {word!r} names no class of concepts.yaml")

@@ -59,11 +59,19 @@ def highlight(text: str, assessment: Assessment) -> str:
 @click.argument("text")
 @click.option("--channel", type=click.Choice(["chat", "voice", "sms"]), default="chat")
 @click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON")
-def scan(text: str, channel: str, as_json: bool) -> None:
+@click.option("--explain", "explain_parts", is_flag=True, help="Also show what rules and model say alone")
+def scan(text: str, channel: str, as_json: bool, explain_parts: bool) -> None:
     """Score one message and show the evidence."""
-    assessment = _detector().assess(text, channel=channel)
+    from detector.explain import explain
+
+    detector = _detector()
+    assessment = detector.assess(text, channel=channel)
+    explanation = explain(detector, text, channel) if explain_parts else None
     if as_json:
-        click.echo(json.dumps(assessment.to_dict(), indent=2))
+        body = assessment.to_dict()
+        if explanation is not None:
+            body["explain"] = explanation.to_dict()
+        click.echo(json.dumps(body, indent=2))
         return
     level = assessment.level.label
     click.echo(
@@ -76,6 +84,11 @@ def scan(text: str, channel: str, as_json: bool) -> None:
         click.echo(f"  {signal.kind.value:<20} {signal.text!r} [{modifiers}] ({signal.rule})")
     for note in assessment.notes:
         click.echo(f"  note: {note}")
+    if explanation is not None:
+        for part, level in explanation.levels.items():
+            click.echo(f"  {part + ':':<12} {level}")
+        shown = ", ".join(f"P(>= {level}) {p:.2f}" for level, p in explanation.at_least.items())
+        click.echo(f"  model:       {shown}")
 
 
 @click.command()

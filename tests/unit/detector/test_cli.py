@@ -15,6 +15,20 @@ def test_scan_prints_level_and_evidence() -> None:
     assert data["level"] == "high" and data["signals"][0]["text"] == "hoarding my tablets"
 
 
+def test_scan_explain_shows_each_part_alone() -> None:
+    # Harmless: every part alone says none; the model's probabilities are cumulative, so never increase.
+    result = CliRunner().invoke(cli, ["scan", "--json", "--explain", "what's the price of a fleece jacket"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output[result.output.index("{") :])
+    assert body["explain"]["levels"] == {"rules only": "none", "model only": "none", "fused": "none"}
+    at_least = body["explain"]["model_at_least"]
+    assert list(at_least) == ["low", "moderate", "high", "imminent"]
+    assert at_least["low"] >= at_least["moderate"] >= at_least["high"] >= at_least["imminent"]
+
+    result = CliRunner().invoke(cli, ["scan", "--explain", "i swallowed thirty of my quetiapine an hour ago"])
+    assert "rules only:  imminent" in result.output and "fused:       imminent" in result.output
+
+
 def test_detect_writes_one_row_per_message(tmp_path: Path) -> None:
     rows = tmp_path / "in.jsonl"
     rows.write_text(
