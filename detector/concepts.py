@@ -26,12 +26,27 @@ def classes() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
+# Medicines no list names yet, by their international nonproprietary name stems (the WHO's INN stem
+# book): -azepam and -azolam are benzodiazepines, -olol beta blockers, -apine and -idone antipsychotics.
+# Seven letters or more, so "april" is not an ACE inhibitor.
+_INN_STEMS = re.compile(
+    r"\b[a-z]{2,}(?:azepam|azolam|oxetine|triptyline|pramine|olol|pril|sartan|statin|dipine|prazole|codone|"
+    r"morphone|barbital|apine|idone|peridol|mazine|profen|fenac|semide|thiazide|gliptin|cycline|cillin|"
+    r"floxacin|tidine|tadine|xaban)\b"
+)
+
+
 def abstract(normalized_text: str) -> str:
     """The text with each listed word (and each written number) replaced by its class token."""
     text = _DIGITS.sub(" _number_ ", normalized_text)
     for token, pattern in classes():
         text = pattern.sub(f" {token} ", text)
+    text = _INN_STEMS.sub(_medicine_by_stem, text)
     return " ".join(text.split())
+
+
+def _medicine_by_stem(match: re.Match[str]) -> str:
+    return " _medicine_ " if len(match.group(0)) >= 7 else match.group(0)
 
 
 # Amounts no one takes as a dose: "forty of my sertraline" or "a packet of paracetamol" read as an overdose
@@ -72,4 +87,5 @@ def _abstract_words(normalized_text: str) -> str:
     for token, pattern in classes():
         if token != "_number_":
             text = pattern.sub(f" {token} ", text)
+    text = _INN_STEMS.sub(_medicine_by_stem, text)
     return " ".join(re.sub(r"[^\w' ]", " ", text).split())

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from config.files import load_yaml
+from detector.sounds_like import misheard_medicines
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class MappedText:
         edits = [
             (m.start(), m.end(), new) for m in pattern.finditer(self.text) if (new := replace(m)) != m[0]
         ]
+        return self.replace(edits)
+
+    def replace(self, edits: list[tuple[int, int, str]]) -> MappedText:
+        """Replace each ``[start, end)`` span (in order, not overlapping) with new text, keeping the map."""
         if not edits:
             return self  # the common case: nothing to change, so nothing to copy
         out: list[str] = []
@@ -194,7 +199,7 @@ def normalize(text: str) -> MappedText:
     mapped = mapped.sub(t.replaceable, lambda m: _replace_word(m, t))
     mapped = mapped.sub(_STUTTER, lambda m: m.group(1))
     mapped = mapped.sub(_SPACES, lambda m: " ")
-    return mapped
+    return mapped.replace(misheard_medicines(mapped.text))
 
 
 def _cut_long_run(match: re.Match[str]) -> str:
