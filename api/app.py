@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api.auth import KeyRing
+from api.auth import KeyRing, warn_about_keys
+from api.auth_limits import InMemoryFailureLimiter
 from api.console import install_console
 from api.console.session import session_secret
 from api.deps import ApiContext, api_runtime
@@ -41,8 +42,13 @@ def create_app(runtime: Runtime) -> FastAPI:
         runtime=api_runtime(runtime),
         keys=KeyRing(settings.api_keys),
         limiter=RateLimiter(settings.rate_per_minute),
+        auth_failures=InMemoryFailureLimiter(
+            {"addr": settings.auth_failures_per_address, "name": settings.auth_failures_per_name},
+            settings.auth_failure_window_seconds,
+        ),
         console_secret=session_secret(settings),
     )
+    warn_about_keys(app.state.context.keys, runtime)
     install_error_handlers(app)
     for module in (messages, conversations, incidents, events, links, twilio, ops):
         app.include_router(module.router)

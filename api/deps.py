@@ -1,4 +1,4 @@
-"""What every route shares: the runtime (with a dispatcher that never fails a request), keys, limiter."""
+"""What every route shares: the runtime (with a dispatcher that never fails a request), keys, limiters."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from fastapi import Request
 
+from api.auth_limits import FailureLimiter
 from api.limits import RateLimiter
 from workers.runtime import Dispatcher, Runtime
 
@@ -64,6 +65,7 @@ class ApiContext:
     runtime: Runtime
     keys: KeyRing
     limiter: RateLimiter
+    auth_failures: FailureLimiter  # wrong keys and refused sign-ins, per address and per claimed name
     twilio_token: Callable[[], str | None] = field(default=twilio_token_from_env)
     console_secret: bytes = b""  # signs console sessions (api.console.session)
     sse_poll_seconds: float = 0.5

@@ -84,18 +84,30 @@ class FlagIn(Strict):
         default=None, description="Defaults to the conversation's current category"
     )
     note: str | None = Field(default=None, max_length=1000, description="Kept in the audit trail")
-    agent: PersonName | None = Field(default=None, description="Who flagged it; defaults to the API key's id")
+    agent: PersonName | None = Field(
+        default=None,
+        description="Who flagged it. A person's key flags as its person (naming anyone else is refused "
+        "with 403); a service key's name is recorded as given, or the key's id when none is given",
+    )
 
 
 class AckIn(Strict):
-    responder: PersonName = Field(description="A responder from the roster")
+    responder: PersonName | None = Field(
+        default=None,
+        description="A responder from the roster. A person's key acknowledges as its person and may leave "
+        "this out (naming anyone else is refused with 403); a service key must name the responder",
+    )
     eta_minutes: int | None = Field(
         default=None, ge=0, le=240, description="When the responder will join, shown to the agent"
     )
 
 
 class ResolveIn(Strict):
-    by: PersonName | None = Field(default=None, description="Who resolved it; defaults to the key's id")
+    by: PersonName | None = Field(
+        default=None,
+        description="Who resolved it: a person's key resolves as its person (naming anyone else is "
+        "refused with 403); a service key's name is recorded as given, or the key's id",
+    )
 
 
 class PageOut(BaseModel):
@@ -142,6 +154,20 @@ class IncidentDetail(IncidentSummary):
     acknowledgements: list[AcknowledgementOut]
 
 
+class FlagOut(BaseModel):
+    by: str = Field(description="Who the flag is recorded as: the key's person, or a service key's word")
+    service_key: bool = Field(description="Flagged with a key that has no person: nothing vouches for 'by'")
+    manual: bool = Field(
+        description="The conversation has no messages from any channel (an unmonitored phone call, say): "
+        "the page went out on the agent's word alone"
+    )
+    messages: int = Field(description="Messages on record for the conversation")
+
+
+class FlaggedIncident(IncidentDetail):
+    flag: FlagOut
+
+
 class IncidentList(BaseModel):
     incidents: list[IncidentSummary]
 
@@ -153,5 +179,9 @@ class ConversationOut(BaseModel):
     level: str
     category: str
     updated_at: datetime
+    origin: Literal["messages", "manual_flag"] = Field(
+        description="manual_flag: opened by an agent's flag with no messages from any channel"
+    )
+    messages: int = Field(description="Messages on record")
     evidence: list[AssessmentOut] = Field(description="The latest assessments, newest first")
     incident: IncidentDetail | None = Field(description="The open incident and its pages")

@@ -55,7 +55,18 @@ class Settings(BaseSettings):
     max_body_bytes: int = 64 * 1024
     max_text_chars: int = 20_000
     rate_per_minute: int = 6000
-    api_keys: dict[str, str] = Field(default_factory=dict, description="JSON object: API key -> role")
+    # Either {"<key>": "<role>"} (a key with no person: a service key) or
+    # {"<key>": {"role": "responder", "person": "Dana Reyes"}} (a person's key); both shapes may be mixed.
+    api_keys: dict[str, str | dict[str, str | None]] = Field(
+        default_factory=dict, description="JSON object: API key -> role, or -> {role, person}"
+    )
+    # Console sessions end after this long without a request from the browser (and after 12 hours anyway).
+    session_idle_minutes: float = Field(default=30.0, gt=0)
+    # Failed authentication (API keys, console sign-in): this many failures from one address, or naming
+    # one person, within the window, and further attempts are refused with 429 until the window moves on.
+    auth_failures_per_address: int = Field(default=20, ge=0, description="0 turns the limit off")
+    auth_failures_per_name: int = Field(default=10, ge=0, description="0 turns the limit off")
+    auth_failure_window_seconds: int = Field(default=300, gt=0)
 
     def serving_on(self, host: str, port: int) -> Settings:
         """These settings for a server listening on ``host:port``: links carry that address unless

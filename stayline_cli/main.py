@@ -6,7 +6,8 @@ import click
 
 from stayline_cli.demo import demo
 from stayline_cli.detector_commands import detect, evaluate, scan, train
-from stayline_cli.ops_commands import config_group, keys_group, oncall, page_group
+from stayline_cli.keys_commands import keys_group
+from stayline_cli.ops_commands import config_group, oncall, page_group
 from stayline_cli.service_commands import beat, serve, worker
 
 

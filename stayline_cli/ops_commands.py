@@ -139,36 +139,3 @@ def page_test(responder: str, config_dir: Path | None) -> None:
         click.echo(f"{channel.value:<8} {status}{reason}")
     if failed:
         raise click.exceptions.Exit(1)
-
-
-@click.group("keys")
-def keys_group() -> None:
-    """API keys."""
-
-
-@keys_group.command("create")
-@click.option("--role", type=click.Choice(["ingest", "agent", "responder", "admin"]), required=True)
-@click.option("--label", default="", help="Who or what the key is for")
-def keys_create(role: str, label: str) -> None:
-    """Create an API key; it is printed once and stored only as a SHA-256 digest."""
-    import hashlib
-    import secrets
-
-    from config.settings import get_settings
-    from store.db import migrate, session_scope
-    from store.models import ApiKeyRow
-
-    url = get_settings().database_url
-    migrate(url)
-    key = "sl_" + secrets.token_urlsafe(32)
-    with session_scope(url) as session:
-        session.add(
-            ApiKeyRow(
-                digest=hashlib.sha256(key.encode()).hexdigest(),
-                role=role,
-                label=label,
-                created_at=datetime.now(UTC),
-            )
-        )
-    click.echo(key)
-    click.echo(f"role {role}; store it now, it cannot be shown again", err=True)

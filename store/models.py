@@ -49,6 +49,9 @@ class ConversationRow(SQLModel, table=True):
     detector_state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     guidance_state: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     is_test: bool = False
+    # "messages" (it began with a channel's message) or "manual_flag" (an agent flagged an id nobody had
+    # sent a message for: an unmonitored phone call). The page still goes out; the record says why.
+    origin: str = Field(default="messages", max_length=16)
     created_at: datetime = _when()
     updated_at: datetime = _when()
 
@@ -178,14 +181,42 @@ class AuditEventRow(SQLModel, table=True):
 
 
 class ApiKeyRow(SQLModel, table=True):
-    """A key made by ``stayline keys create``: only its SHA-256 digest is kept."""
+    """A key made by ``stayline keys create``: only its SHA-256 digest is kept, and its first characters
+    (``prefix``) so the holder can tell which key a listing means."""
 
     __tablename__ = "api_key"
 
     digest: str = Field(primary_key=True, max_length=64)
     role: str = Field(max_length=16)
     label: str = Field(default="", max_length=200)
+    person: str | None = Field(default=None, max_length=200)  # None: a service key (ingest, automation)
+    prefix: str | None = Field(default=None, max_length=16)
     created_at: datetime = _when()
+    last_used_at: datetime | None = _when(nullable=True)
+    revoked_at: datetime | None = _when(nullable=True)  # kept, not deleted: the audit trail names it
+
+
+class ConsoleSessionRow(SQLModel, table=True):
+    """A signed-in browser. The cookie holds a random token; only its digest is kept here, so a copy of
+    this table opens nothing. A session ends (``ended_at``) on sign-out, idleness, its key's revocation
+    or a supervisor's decision, and an ended session is never accepted again."""
+
+    __tablename__ = "console_session"
+
+    id: str = Field(primary_key=True, max_length=32)  # public: names the session on the supervisor panel
+    token_digest: str = Field(unique=True, max_length=64)
+    role: str = Field(max_length=16)
+    name: str = Field(max_length=200)
+    person: str | None = Field(default=None, max_length=200)  # the key's person; None: a name as typed
+    key_digest: str = Field(index=True, max_length=64)
+    key_id: str = Field(max_length=32)
+    address: str = Field(default="", max_length=64)
+    created_at: datetime = _when()
+    last_seen_at: datetime = _when()
+    expires_at: datetime = _when()
+    ended_at: datetime | None = _when(index=True, nullable=True)
+    ended_reason: str | None = Field(default=None, max_length=32)
+    ended_by: str | None = Field(default=None, max_length=200)
 
 
 class LeaseRow(SQLModel, table=True):

@@ -20,10 +20,18 @@ from store.models import (
 
 OPEN_STATES = ("triggered", "paging", "acknowledged")
 SENDABLE = ("pending", "retry")
+MANUAL_FLAG = "manual_flag"  # conversation.origin: an agent flagged an id no channel had sent messages for
 
 
 def ensure_conversation(
-    session: Session, conversation_id: str, channel: str, team: str, now: datetime, *, is_test: bool = False
+    session: Session,
+    conversation_id: str,
+    channel: str,
+    team: str,
+    now: datetime,
+    *,
+    is_test: bool = False,
+    origin: str = "messages",
 ) -> None:
     """Create the conversation unless it exists. Idempotent under concurrency: a request that loses the
     race to create it carries on with the winner's row instead of failing on the primary key."""
@@ -38,6 +46,7 @@ def ensure_conversation(
             "category": "none",
             "detector_state": {},
             "is_test": is_test,
+            "origin": origin,
             "created_at": now,
             "updated_at": now,
         },

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from uuid import uuid4
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from detector import Assessment, Category, ConversationState, RiskLevel
 from escalation.engine import Signal, SignalSource
@@ -16,6 +17,7 @@ from store import repository
 from store.codec import storable_text
 from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
+from store.repository import MANUAL_FLAG
 from workers import claims
 from workers.assessing import Item, Outcome, assess_all
 from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn, guide_flag, run_guidance
@@ -231,15 +233,26 @@ def _lock_conversation(session: Session, conversation_id: str) -> ConversationRo
 
 
 def flag_conversation(
-    runtime: Runtime, conversation_id: str, level: Level, category: str, agent: str, note: str
+    runtime: Runtime,
+    conversation_id: str,
+    level: Level,
+    category: str,
+    agent: str,
+    note: str,
+    key: dict[str, Any] | None = None,
 ) -> IncidentRow | None:
-    """An agent's flag opens or raises an incident exactly like the detector would."""
+    """An agent's flag opens or raises an incident exactly like the detector would.
+
+    A flag on a conversation nobody has sent a message for still pages (an agent on an unmonitored phone
+    call must be able to), and the conversation is recorded as a manual flag with no messages, so nobody
+    later mistakes it for one the detector missed. ``key`` says which key flagged and whose it is."""
     now = runtime.clock()
     with session_scope(runtime.url) as session:
         conversation = session.get(ConversationRow, conversation_id)
         team = conversation.team if conversation else "default"
+        manual = conversation is None or conversation.origin == MANUAL_FLAG
         if conversation is None:
-            repository.ensure_conversation(session, conversation_id, "chat", team, now)
+            repository.ensure_conversation(session, conversation_id, "chat", team, now, origin=MANUAL_FLAG)
         signal = Signal(
             conversation_id,
             level,
@@ -259,6 +272,9 @@ def flag_conversation(
             level=level.label,
             category=category,
             note=note,
+            manual=manual,
+            messages=message_count(session, conversation_id),
+            **(key or {}),
         )
         row, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
     _send(runtime, page_ids)  # the pages first: the playbook comes after and cannot stop them
@@ -270,6 +286,11 @@ def flag_conversation(
             lambda s, c: guide_flag(s, c, level.label, category, region, now),
         )
     return row
+
+
+def message_count(session: Session, conversation_id: str) -> int:
+    query = select(func.count()).select_from(MessageRow).where(MessageRow.conversation_id == conversation_id)
+    return int(session.exec(query).one())
 
 
 def unscanned(session: Session, older_than: datetime, limit: int = 500) -> list[str]:

@@ -86,7 +86,10 @@ async def flag(request: Request, conversation_id: ConversationPath) -> Response:
         raise Refused(422, "Flag not sent", f"The note is limited to {MAX_NOTE} characters.")
     with session_scope(runtime.url) as session:
         _conversation(session, conversation_id)
-    incident = flag_conversation(runtime, conversation_id, Level.parse(level), category, person.name, note)
+    key = {"key": person.key_id, "person": person.person, "service_key": person.person is None}
+    incident = flag_conversation(
+        runtime, conversation_id, Level.parse(level), category, person.name, note, key
+    )
     if incident is None:
         raise Refused(
             409, "Flag recorded, nobody paged", "No routing rule pages for this level: tell a supervisor."

@@ -1,9 +1,13 @@
-"""Signed session cookies for people at a browser, and the anti-forgery token every form carries.
+"""Console sessions for people at a browser, kept server-side, and the anti-forgery token every form
+carries.
 
 A person signs in with one of the service's API keys (so the console knows exactly the roles the API
-knows) and says who they are: an agent's name, or a responder's name as it stands on the roster. The
-cookie holds ``{"role", "name", "key_id", "nonce", "expires"}`` signed with HMAC-SHA256; nothing in it is
-secret, and changing any of it breaks the signature.
+knows). A person's key signs in as its person and no one else; a service key (no person) signs in with a
+name as typed, and the session says so. The cookie holds only a random token; the ``console_session`` row
+(``store.console_sessions``) decides on every request whether it still opens anything: it ends on sign-out,
+after ``STAYLINE_SESSION_IDLE_MINUTES`` without a request, after a 12-hour shift, when a supervisor ends
+it, and when its key is revoked or removed (the key is checked on every request, so a key taken out of
+``STAYLINE_API_KEYS`` ends its sessions at the restart that removes it).
 
 Forms carry ``csrf_token`` = HMAC(secret, "csrf:" + nonce): a page on another site can make the browser
 send the cookie, but cannot read the token out of our pages, so its forged POST is refused. The sign-in
@@ -15,15 +19,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import os
 import secrets
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from api.auth import Role
+from sqlmodel import Session
+
+from api.auth import Principal, Role
 from config.settings import Settings
+from store import console_sessions
+from store.models import ConsoleSessionRow
 
 SESSION_COOKIE = "stayline_session"
 LOGIN_COOKIE = "stayline_login"
@@ -33,11 +41,12 @@ LOGIN_FORM_SECONDS = 1800
 
 @dataclass(frozen=True)
 class ConsoleSession:
+    id: str  # the row's public id
     role: Role
-    name: str  # the agent's or responder's name, recorded on flags and acknowledgements
+    name: str  # recorded on flags and acknowledgements: the key's person, or a service key's typed name
+    person: str | None  # the key's person; None when a service key signed in
     key_id: str  # which key signed in (a digest prefix), for the audit trail
-    nonce: str
-    expires: int  # unix seconds
+    nonce: str  # anti-forgery: never shown anywhere, unlike ``id``
 
     @property
     def actor(self) -> str:
@@ -47,9 +56,13 @@ class ConsoleSession:
         return self.role is Role.ADMIN or self.role in roles
 
 
+def _of(row: ConsoleSessionRow) -> ConsoleSession:
+    return ConsoleSession(row.id, Role(row.role), row.name, row.person, row.key_id, row.token_digest[:32])
+
+
 def session_secret(settings: Settings) -> bytes:
     """``STAYLINE_SESSION_SECRET``, or a random key kept beside the model cache (created once, mode 0600),
-    so every API process on the host accepts the same cookies and a restart keeps people signed in."""
+    so every API process on the host signs forms alike and a restart keeps open forms valid."""
     if settings.session_secret:
         return settings.session_secret.encode()
     path = Path(settings.model_dir) / "console-session.key"
@@ -67,45 +80,52 @@ def session_secret(settings: Settings) -> bytes:
         return key
 
 
+def start(
+    db: Session, principal: Principal, name: str, address: str, now: datetime
+) -> tuple[ConsoleSession, str]:
+    """A new session for ``principal``; returns it and the cookie's token (kept nowhere else)."""
+    token, row = console_sessions.open_session(
+        db,
+        role=principal.role.value,
+        name=name,
+        person=principal.person,
+        key_digest=principal.digest,
+        key_id=principal.key_id,
+        address=address,
+        now=now,
+        lifetime=timedelta(seconds=SESSION_SECONDS),
+    )
+    return _of(row), token
+
+
+def current(
+    db: Session,
+    token: str | None,
+    now: datetime,
+    idle: timedelta,
+    key_valid: Callable[[str], bool],
+) -> ConsoleSession | None:
+    """The session a cookie's token opens now, or None. Ends (for good) a session found idle or whose
+    key is no longer valid, so the supervisor panel and the audit trail show why it ended."""
+    row = console_sessions.by_token(db, token) if token else None
+    if row is None or row.ended_at is not None or row.expires_at <= now:
+        return None
+    if row.last_seen_at <= now - idle:
+        console_sessions.end(db, row, now, "idle", "console")
+        return None
+    if not key_valid(row.key_digest):
+        console_sessions.end(db, row, now, "key_revoked", "console")
+        return None
+    console_sessions.seen(db, row, now)
+    return _of(row)
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 def _sign(secret: bytes, payload: str) -> str:
     return _b64(hmac.new(secret, payload.encode(), hashlib.sha256).digest())
-
-
-def issue(secret: bytes, role: Role, name: str, key_id: str, now: datetime) -> tuple[ConsoleSession, str]:
-    session = ConsoleSession(
-        role, name, key_id, secrets.token_urlsafe(16), int(now.timestamp()) + SESSION_SECONDS
-    )
-    payload = _b64(json.dumps(asdict(session), separators=(",", ":")).encode())
-    return session, f"{payload}.{_sign(secret, payload)}"
-
-
-def read(secret: bytes, cookie: str | None, now: datetime) -> ConsoleSession | None:
-    """The session in a cookie, or None if it is missing, forged, malformed or expired."""
-    if not cookie or cookie.count(".") != 1:
-        return None
-    payload, signature = cookie.split(".")
-    if not hmac.compare_digest(_sign(secret, payload), signature):
-        return None
-    try:
-        data = json.loads(_unb64(payload))
-        session = ConsoleSession(
-            Role(data["role"]),
-            str(data["name"]),
-            str(data["key_id"]),
-            str(data["nonce"]),
-            int(data["expires"]),
-        )
-    except (ValueError, KeyError, TypeError):
-        return None
-    return session if session.expires > now.timestamp() else None
 
 
 def csrf_token(secret: bytes, nonce: str) -> str:

@@ -1,20 +1,24 @@
 """The supervisor's floor: open incidents and how long they have waited, who is on call now, pages still
-waiting for a human, what could not reach anyone, and whether the configuration is sound."""
+waiting for a human, what could not reach anyone, whether the configuration is sound, and who is signed
+in to the console (any of those sessions can be ended from here)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from api.auth import Role
 from api.console import reads
-from api.console.web import now_of, render, require_person
+from api.console.web import Refused, now_of, read_form, render, require_person, see_other
 from api.deps import runtime_of
 from escalation.model import Channel
 from escalation.schedules import who_is_on_call
+from store import console_sessions, repository
 from store.db import session_scope
+from store.models import ConsoleSessionRow
 from workers.config_status import cached_configuration_problems
 from workers.incidents import live_roster
 
@@ -42,5 +46,32 @@ def floor(request: Request) -> Response:
             "awaiting": reads.pages_awaiting_acknowledgement(session),
             "unreached": reads.unreached(session, now - UNREACHED_WINDOW),
             "config_problems": cached_configuration_problems(),
+            "sessions": console_sessions.active(
+                session, now, timedelta(minutes=runtime.settings.session_idle_minutes)
+            ),
         }
         return render(request, "supervisor.html", values, person=person)
+
+
+@router.post("/supervisor/sessions/{session_id}/end")
+async def end_session(
+    request: Request, session_id: Annotated[str, Path(pattern="^[0-9a-f]{16}$")]
+) -> Response:
+    """Signs someone out everywhere that session is open (a lost phone, a shared desk left signed in)."""
+    person = require_person(request, Role.RESPONDER)
+    await read_form(request, person.nonce)
+    runtime, now = runtime_of(request), now_of(request)
+    with session_scope(runtime.url) as session:
+        row = session.get(ConsoleSessionRow, session_id)
+        if row is None:
+            raise Refused(404, "No such session", "That session does not exist.")
+        if console_sessions.end(session, row, now, "ended_by_supervisor", person.actor):
+            repository.audit(
+                session,
+                person.actor,
+                "console_session_ended",
+                at=now,
+                console_session=row.id,
+                of=f"{row.role}:{row.name}",
+            )
+    return see_other("/supervisor#sessions")

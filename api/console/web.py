@@ -4,7 +4,7 @@ and HTML refusals (the JSON API keeps its own error shape)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
@@ -13,11 +13,12 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api.auth import Role
+from api.auth import Role, principal_for_digest
 from api.console import session as sessions
 from api.console.formatting import FILTERS
 from api.deps import context
 from api.origins import same_origin
+from store.db import session_scope
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -62,8 +63,25 @@ def now_of(request: Request) -> datetime:
 
 
 def signed_in(request: Request) -> sessions.ConsoleSession | None:
-    cookie = request.cookies.get(sessions.SESSION_COOKIE)
-    return sessions.read(secret_of(request), cookie, now_of(request))
+    """The person whose session the cookie opens, checked against the session table and the key on
+    every request (once per request: the answer is kept on ``request.state``)."""
+    if hasattr(request.state, "console_session"):
+        return request.state.console_session  # type: ignore[no-any-return]
+    token = request.cookies.get(sessions.SESSION_COOKIE)
+    person = None
+    if token:
+        ctx = context(request)
+        idle = timedelta(minutes=ctx.runtime.settings.session_idle_minutes)
+        with session_scope(ctx.runtime.url) as db:
+            person = sessions.current(
+                db,
+                token,
+                now_of(request),
+                idle,
+                lambda digest: principal_for_digest(request, digest) is not None,
+            )
+    request.state.console_session = person
+    return person
 
 
 def require_person(request: Request, *roles: Role) -> sessions.ConsoleSession:

@@ -6,16 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Path
 
-from api.auth import Principal, Role, require
+from api.auth import Principal, Role, acting_person, require
 from api.deps import runtime_of
 from api.errors import ApiError, documented
-from api.schemas import ID_PATTERN, ConversationOut, FlagIn, IncidentDetail
+from api.schemas import ID_PATTERN, ConversationOut, FlaggedIncident, FlagIn, FlagOut
 from api.views import assessment_out, incident_detail, latest_assessments, open_incident
 from escalation.model import Level
 from store.db import session_scope
 from store.models import ConversationRow
 from workers.guidance import agent_action, current_view
-from workers.messages import flag_conversation
+from workers.messages import flag_conversation, message_count
 from workers.runtime import Runtime
 
 router = APIRouter(tags=["conversations"])
@@ -52,6 +52,8 @@ def get_conversation(
             level=row.level,
             category=row.category,
             updated_at=row.updated_at,
+            origin="manual_flag" if row.origin == "manual_flag" else "messages",
+            messages=message_count(session, conversation_id),
             evidence=evidence,
             incident=incident_detail(session, incident) if incident else None,
         )
@@ -94,14 +96,14 @@ def act_on_guidance(
         if row is None:
             raise ApiError(404, "not_found", f"no conversation {conversation_id!r}")
         try:
-            return agent_action(session, row, action, target, runtime.clock(), f"agent:{principal.key_id}")
+            return agent_action(session, row, action, target, runtime.clock(), principal.actor)
         except (ValueError, LookupError) as error:
             raise ApiError(422, "invalid", str(error)) from None
 
 
 @router.post(
     "/v1/conversations/{conversation_id}/flag",
-    response_model=IncidentDetail,
+    response_model=FlaggedIncident,
     responses=documented(401, 403, 409, 422),
     summary="An agent flags a conversation by hand",
 )
@@ -110,17 +112,27 @@ def flag(
     body: Annotated[FlagIn, Body()],
     principal: Annotated[Principal, Depends(require(Role.AGENT))],
     runtime: Annotated[Runtime, Depends(runtime_of)],
-) -> IncidentDetail:
-    """Opens an incident (or raises the open one) exactly as the detector would, and pages at once."""
+) -> FlaggedIncident:
+    """Opens an incident (or raises the open one) exactly as the detector would, and pages at once. A
+    conversation id no channel has sent messages for still pages (an agent on an unmonitored call), and
+    is recorded and shown as a manual flag with no messages."""
+    agent = acting_person(principal, body.agent) or principal.key_id
     with session_scope(runtime.url) as session:
         existing = session.get(ConversationRow, conversation_id)
         current_category = existing.category if existing else "none"
     category = body.category.value if body.category else current_category
-    agent = body.agent or principal.key_id
+    key = principal.audit_detail()
     row = flag_conversation(
-        runtime, conversation_id, Level.parse(body.level), category, agent, body.note or ""
+        runtime, conversation_id, Level.parse(body.level), category, agent, body.note or "", key
     )
     if row is None:
         raise ApiError(409, "not_routed", f"no routing rule for level {body.level}: check routing.yaml")
     with session_scope(runtime.url) as session:
-        return incident_detail(session, row)
+        conversation = session.get(ConversationRow, conversation_id)
+        flagged = FlagOut(
+            by=agent,
+            service_key=principal.person is None,
+            manual=conversation is not None and conversation.origin == "manual_flag",
+            messages=message_count(session, conversation_id),
+        )
+        return FlaggedIncident(**incident_detail(session, row).model_dump(), flag=flagged)

@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, Path, Query
 
-from api.auth import Principal, Role, require
+from api.auth import Principal, Role, acting_person, require
 from api.deps import runtime_of
 from api.errors import ApiError, documented
+from api.key_audit import audit_key
 from api.schemas import ID_PATTERN, AckIn, IncidentDetail, IncidentList, ResolveIn
 from api.views import find_incident, incident_detail, incident_summary, list_incidents
 from escalation.engine import AckVia
@@ -72,8 +73,11 @@ def acknowledge(
 ) -> IncidentDetail:
     """The chain stops and unsent pages are cancelled. Repeating the same responder's acknowledgement
     is harmless (200); another responder's is refused (409) so the record keeps who has it."""
-    if body.responder not in runtime.config.roster.responders:
-        raise ApiError(422, "unknown_responder", f"{body.responder!r} is not in the roster")
+    responder = acting_person(principal, body.responder)
+    if responder is None:
+        raise ApiError(422, "responder_required", "this key has no person: name the responder")
+    if responder not in runtime.config.roster.responders:
+        raise ApiError(422, "unknown_responder", f"{responder!r} is not in the roster")
     with session_scope(runtime.url) as session:
         row = find_incident(session, incident)
         if row is None:
@@ -81,13 +85,14 @@ def acknowledge(
         session.refresh(row, with_for_update=True)  # decide on the row as it is, locked on PostgreSQL
         if row.state == "resolved":
             raise ApiError(409, "already_resolved", incident_summary(row).model_dump(mode="json"))
-        if row.state == "acknowledged" and row.acknowledged_by != body.responder:
+        if row.state == "acknowledged" and row.acknowledged_by != responder:
             raise ApiError(409, "already_acknowledged", {"acknowledged_by": row.acknowledged_by})
         if row.state != "acknowledged":
-            acknowledge_incident(session, row.id, body.responder, AckVia.API, runtime.config, runtime.clock())
+            acknowledge_incident(session, row.id, responder, AckVia.API, runtime.config, runtime.clock())
+            audit_key(session, principal, "acknowledged_with_key", row.id, runtime.clock(), responder)
             log.info("incident acknowledged", extra={"incident_id": row.id, "caller": principal.key_id})
         if body.eta_minutes is not None:
-            set_responder_eta(session, row, body.responder, body.eta_minutes, runtime.clock())
+            set_responder_eta(session, row, responder, body.eta_minutes, runtime.clock())
         session.flush()
         return incident_detail(session, row)
 
@@ -102,11 +107,14 @@ def resolve(
     body: Annotated[ResolveIn | None, Body()] = None,
 ) -> IncidentDetail:
     """Closes the incident for good (a new signal opens a new one); resolving twice changes nothing."""
-    who = f"responder:{body.by}" if body and body.by else f"api:{principal.key_id}"
+    named = acting_person(principal, body.by if body else None)
+    who = principal.actor if principal.person or not named else f"responder:{named}"
     with session_scope(runtime.url) as session:
         row = find_incident(session, incident)
         if row is None:
             raise ApiError(404, "not_found", f"no incident {incident!r}")
+        if row.state != "resolved":
+            audit_key(session, principal, "resolved_with_key", row.id, runtime.clock(), named)
         resolve_incident(session, row.id, who, runtime.config, runtime.clock())
         session.flush()
         return incident_detail(session, row)

@@ -26,7 +26,16 @@ with warnings.catch_warnings():  # Starlette nags about TestClient's httpx; it i
     from fastapi.testclient import TestClient as TestClient
 
 T0 = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)  # a Tuesday, 10:00 in New York: the primary rota is staffed
-KEYS = {"ingest-key": "ingest", "agent-key": "agent", "responder-key": "responder", "admin-key": "admin"}
+# Personal keys (bound to invented people; responders are on the shipped roster) and two service keys.
+KEYS: dict[str, str | dict[str, str | None]] = {
+    "ingest-key": "ingest",
+    "agent-key": {"role": "agent", "person": "Ana Lima"},
+    "bo-key": {"role": "agent", "person": "Bo Chen"},
+    "responder-key": {"role": "responder", "person": "Dana Reyes"},
+    "sam-key": {"role": "responder", "person": "Sam Okafor"},
+    "admin-key": {"role": "admin", "person": "Sol Mendez"},
+    "automation-key": "admin",
+}
 CRISIS = "i've been saving up my tablets and tonight is the night"
 
 

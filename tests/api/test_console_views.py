@@ -26,9 +26,12 @@ def agent_client(api: Harness, name: str = "Ana Lima") -> TestClient:
     return client
 
 
+RESPONDER_KEYS = {"Dana Reyes": "responder-key", "Sam Okafor": "sam-key"}  # each person's own key
+
+
 def responder_client(api: Harness, name: str = "Dana Reyes") -> TestClient:
     client = TestClient(api.client.app)
-    sign_in(client, name, "responder-key")
+    sign_in(client, name, RESPONDER_KEYS[name])
     return client
 
 

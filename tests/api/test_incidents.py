@@ -12,7 +12,7 @@ from tests.api.conftest import CRISIS, Harness, auth
 
 
 def test_an_agent_flag_opens_an_incident_and_hands_its_pages_over(api: Harness) -> None:
-    response = api.flag("conv-7", "high", note="caller mentioned a plan", agent="ana")
+    response = api.flag("conv-7", "high", note="caller mentioned a plan", agent="Ana Lima")
 
     assert response.status_code == 200
     incident = response.json()
@@ -29,7 +29,7 @@ def test_an_agent_flag_opens_an_incident_and_hands_its_pages_over(api: Harness) 
         actors = session.exec(
             select(AuditEventRow.actor).where(AuditEventRow.action == "conversation_flagged")
         )
-        assert list(actors) == ["agent:ana"]
+        assert list(actors) == ["agent:Ana Lima"]
 
 
 def test_a_flag_with_a_bad_level_or_field_is_422(api: Harness) -> None:
@@ -83,7 +83,9 @@ def test_acknowledging_stops_the_chain_and_cancels_unsent_pages(api: Harness) ->
         f"/v1/incidents/{incident['id']}/ack", json={"responder": "Dana Reyes"}, headers=auth("responder")
     )
     other = api.client.post(
-        f"/v1/incidents/{incident['id']}/ack", json={"responder": "Sam Okafor"}, headers=auth("responder")
+        f"/v1/incidents/{incident['id']}/ack",
+        json={"responder": "Sam Okafor"},
+        headers={"Authorization": "Bearer sam-key"},
     )
     assert again.status_code == 200
     assert (other.status_code, other.json()["error"]) == (409, "already_acknowledged")
@@ -94,7 +96,7 @@ def test_an_acknowledgement_needs_a_responder_from_the_roster(api: Harness) -> N
     incident = api.flag(level="high").json()
 
     response = api.client.post(
-        f"/v1/incidents/{incident['id']}/ack", json={"responder": "Mallory"}, headers=auth("responder")
+        f"/v1/incidents/{incident['id']}/ack", json={"responder": "Mallory"}, headers=auth("automation")
     )
 
     assert (response.status_code, response.json()["error"]) == (422, "unknown_responder")

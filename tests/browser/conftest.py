@@ -41,7 +41,12 @@ from workers.runtime import Runtime, utcnow
 from workers.sweeper import Sweeper
 from workers.wiring import load_notifiers
 
-KEYS = {"agent-key": "agent", "responder-key": "responder", "admin-key": "admin", "ingest-key": "ingest"}
+KEYS: dict[str, str | dict[str, str | None]] = {
+    "agent-key": {"role": "agent", "person": "Ana Lima"},
+    "responder-key": {"role": "responder", "person": "Dana Reyes"},
+    "admin-key": {"role": "admin", "person": "Sol Mendez"},
+    "ingest-key": "ingest",
+}
 STAFFED = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)  # a Tuesday, 10:00 in New York: Dana Reyes is on call
 SCREENSHOTS = Path(os.environ.get("STAYLINE_SCREENSHOTS", "test-artifacts/screenshots"))
 CHROMIUM_FLAGS = [
