@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     max_text_chars: int = 20_000
     rate_per_minute: int = 6000
     api_keys: dict[str, str] = Field(default_factory=dict, description="JSON object: API key -> role")
+    # Message text and evidence words older than this are removed (levels, categories, offsets and the
+    # audit trail stay); conversations under an open incident are kept until it is resolved.
+    retention_days: int = Field(default=30, ge=1, description="Days message text is kept")
+    # Phone numbers, email addresses and card numbers are replaced before text is stored (and scanned).
+    redact_text: bool = Field(default=True, description="Redact personal data before storing text")
 
     def serving_on(self, host: str, port: int) -> Settings:
         """These settings for a server listening on ``host:port``: links carry that address unless
