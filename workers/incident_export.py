@@ -15,6 +15,8 @@ from sqlmodel import Session, col, or_, select
 
 from store.models import AuditEventRow, IncidentRow, PageRow
 
+_AFTER_AUDIT = 10**15
+
 
 @dataclass(frozen=True, order=True)
 class Line:
@@ -57,7 +59,11 @@ def _page_lines(session: Session, incident: IncidentRow) -> list[Line]:
         for step in page.history:
             why = f" ({step['why']})" if step.get("why") else ""
             error = f" [{step['error']}]" if step.get("error") else ""
-            lines.append(Line(datetime.fromisoformat(step["at"]), 0, f"{what}: {step['status']}{why}{error}"))
+            # After the audit rows of the same instant: a page follows the opening that recorded it.
+            order = _AFTER_AUDIT + (page.id or 0)
+            lines.append(
+                Line(datetime.fromisoformat(step["at"]), order, f"{what}: {step['status']}{why}{error}")
+            )
     return lines
 
 
