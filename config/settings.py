@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     auth_failures_per_address: int = Field(default=20, ge=0, description="0 turns the limit off")
     auth_failures_per_name: int = Field(default=10, ge=0, description="0 turns the limit off")
     auth_failure_window_seconds: int = Field(default=300, gt=0)
+    # Message text and evidence words older than this are removed (levels, categories, offsets and the
+    # audit trail stay); conversations under an open incident are kept until it is resolved.
+    retention_days: int = Field(default=30, ge=1, description="Days message text is kept")
+    # Phone numbers, email addresses and card numbers are replaced before text is stored (and scanned).
+    redact_text: bool = Field(default=True, description="Redact personal data before storing text")
 
     def serving_on(self, host: str, port: int) -> Settings:
         """These settings for a server listening on ``host:port``: links carry that address unless

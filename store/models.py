@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy import JSON, Column, DateTime, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -73,6 +73,8 @@ class MessageRow(SQLModel, table=True):
     claim_token: str | None = Field(default=None, max_length=32)
     claimed_until: datetime | None = _when(nullable=True)
     quarantined_at: datetime | None = _when(nullable=True)
+    # Retention emptied ``text`` and its evidence words at this time; levels and offsets stay.
+    purged_at: datetime | None = _when(nullable=True)
 
 
 class AssessmentRow(SQLModel, table=True):
@@ -167,7 +169,8 @@ class ResponderStateRow(SQLModel, table=True):
 
 
 class AuditEventRow(SQLModel, table=True):
-    """Append-only: who or what decided what, when and why."""
+    """Append-only: who or what decided what, when and why. Chained: each row carries the hash of the one
+    before it in ``seq`` order (store.audit_chain), so an edited, removed or inserted row shows."""
 
     __tablename__ = "audit_event"
 
@@ -178,6 +181,32 @@ class AuditEventRow(SQLModel, table=True):
     incident_id: str | None = Field(default=None, index=True, max_length=64)
     conversation_id: str | None = Field(default=None, index=True, max_length=200)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Set when the writing transaction commits, under the chain head's lock (store.audit_chain).
+    seq: int | None = Field(default=None, sa_column=Column(Integer, nullable=True, unique=True))
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class AuditChainRow(SQLModel, table=True):
+    """The head of the audit chain: one row, locked by every transaction appending to the trail."""
+
+    __tablename__ = "audit_chain"
+
+    name: str = Field(primary_key=True, max_length=32)
+    seq: int = 0
+    hash: str = Field(max_length=64)
+
+
+class WebhookReceiptRow(SQLModel, table=True):
+    """A provider request already acted on, under its idempotency key (a MessageSid; a CallSid, page and
+    step): a replay is answered with the first reply and changes nothing."""
+
+    __tablename__ = "webhook_receipt"
+
+    key: str = Field(primary_key=True, max_length=300)
+    reply: str = ""
+    replays: int = 0
+    received_at: datetime = _when()
 
 
 class ApiKeyRow(SQLModel, table=True):

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from store import audit_chain  # noqa: F401  (importing it chains every audit row written)
 from store.db import insert_if_absent, is_postgres
 from store.models import (
     AuditEventRow,
@@ -69,7 +70,9 @@ def due_incidents(session: Session, now: datetime, limit: int = 50) -> Sequence[
 
 
 def lock_incident(session: Session, incident_id: str) -> IncidentRow | None:
-    query = select(IncidentRow).where(IncidentRow.id == incident_id)
+    """The incident row locked (PostgreSQL) and re-read: a row this session loaded earlier may be stale,
+    and deciding on a stale row would let a second acknowledgement overwrite the first."""
+    query = select(IncidentRow).where(IncidentRow.id == incident_id).execution_options(populate_existing=True)
     if is_postgres(session):
         query = query.with_for_update()
     return session.exec(query).first()

@@ -14,14 +14,15 @@ from uuid import uuid4
 
 from sqlmodel import Session, select
 
+from escalation import acknowledgement as policy
 from escalation import engine
-from escalation.chains import first_position_reaching
+from escalation.acknowledgement import AckDecision, AckOutcome, PassOutcome, ResolveOutcome
 from escalation.config_loader import EscalationConfig
 from escalation.engine import AckVia, Incident, Signal
 from escalation.model import Action, Alarm, Channel, Page, Reminder, ScheduleNext
 from escalation.targets import Roster
 from store import repository
-from store.codec import copy_incident_to_row, incident_from_row, plan_from_json, plan_to_json
+from store.codec import copy_incident_to_row, incident_from_row, plan_to_json
 from store.models import AcknowledgementRow, IncidentRow, PageRow
 
 
@@ -164,19 +165,36 @@ def _record(session: Session, row: IncidentRow, action: Action, now: datetime) -
 
 def acknowledge_incident(
     session: Session, incident_id: str, responder: str, via: AckVia, config: EscalationConfig, now: datetime
-) -> IncidentRow | None:
-    """A human has it: the chain stops and pages not yet sent are cancelled."""
+) -> AckDecision | None:
+    """The one acknowledge use case every edge calls; None when there is no such incident. The decision
+    is taken on the row locked (on PostgreSQL), so two people acknowledging at once get one holder."""
     row = repository.lock_incident(session, incident_id)
-    if row is None or row.state == "resolved":
-        return row
-    incident = engine.acknowledge(incident_from_row(row, live_roster(session, config)), responder, now, via)
+    if row is None:
+        return None
+    before = incident_from_row(row, live_roster(session, config))
+    incident, decision = policy.acknowledge_as(before, responder, now, via)
+    actor = f"responder:{responder}"
+    if not decision.has_it:
+        repository.audit(
+            session,
+            actor,
+            "acknowledgement_refused",
+            at=now,
+            incident_id=row.id,
+            via=via.value,
+            outcome=decision.outcome.value,
+            holder=decision.holder,
+        )
+        return decision
     copy_incident_to_row(incident, row)
     session.add(AcknowledgementRow(incident_id=row.id, responder=responder, via=via.value, at=now))
-    _cancel_unsent(session, row.id, now, "acknowledged")
+    renewed = decision.outcome is AckOutcome.RENEWED
+    if not renewed:
+        _cancel_unsent(session, row.id, now, "acknowledged")
     repository.audit(
-        session, f"responder:{responder}", "incident_acknowledged", at=now, incident_id=row.id, via=via.value
+        session, actor, "incident_acknowledged", at=now, incident_id=row.id, via=via.value, renewed=renewed
     )
-    return row
+    return decision
 
 
 MAX_ETA_MINUTES = 240
@@ -196,13 +214,17 @@ def set_responder_eta(
 
 def resolve_incident(
     session: Session, incident_id: str, who: str, config: EscalationConfig, now: datetime
-) -> None:
+) -> ResolveOutcome | None:
+    """The one resolve use case; None when there is no such incident."""
     row = repository.lock_incident(session, incident_id)
-    if row is None or row.state == "resolved":
-        return
-    copy_incident_to_row(engine.resolve(incident_from_row(row, live_roster(session, config)), now), row)
-    _cancel_unsent(session, row.id, now, "resolved")
-    repository.audit(session, who, "incident_resolved", at=now, incident_id=row.id)
+    if row is None:
+        return None
+    incident, outcome = policy.resolve_as(incident_from_row(row, live_roster(session, config)), now)
+    if outcome is ResolveOutcome.RESOLVED:
+        copy_incident_to_row(incident, row)
+        _cancel_unsent(session, row.id, now, "resolved")
+        repository.audit(session, who, "incident_resolved", at=now, incident_id=row.id)
+    return outcome
 
 
 def pass_on(
@@ -215,28 +237,25 @@ def pass_on(
     *,
     page: str | None = None,
 ) -> list[int]:
-    """A responder who cannot take it jumps the chain to the first step paging beyond their ``tier``,
-    taken now. Only ever forward: a pass from a tier paged together with the next one, or from the last
-    tier (nobody is beyond it), is recorded and the chain keeps its timer. Returns page ids to send."""
+    """The one pass-on use case: a responder paged at ``tier`` cannot take it (see
+    ``escalation.acknowledgement.pass_on_from``). Always audited; returns page ids to send."""
+    row = repository.lock_incident(session, incident.id) or incident
+    roster = live_roster(session, config)
+    moved, outcome = policy.pass_on_from(incident_from_row(row, roster), tier, now)
     repository.audit(
         session,
         f"responder:{responder}",
         "page_passed",
         at=now,
-        incident_id=incident.id,
+        incident_id=row.id,
         page=page,
         tier=tier,
+        outcome=outcome.value,
     )
-    if incident.state not in ("triggered", "paging"):
+    if outcome is not PassOutcome.PASSED:
         return []
-    plan = plan_from_json(incident.plan)
-    if tier >= plan.chain.fallback_tier:
-        return []
-    target = first_position_reaching(plan.chain, plan.opening, tier + 1)
-    if target < incident.position:
-        return []
-    incident.position, incident.next_action_at = target, now
-    return run_incident(session, incident, live_roster(session, config), now)
+    row.position, row.next_action_at = moved.position, moved.next_action_at
+    return run_incident(session, row, roster, now)
 
 
 def _cancel_unsent(session: Session, incident_id: str, now: datetime, why: str) -> None:

@@ -18,6 +18,7 @@ from store.codec import storable_text
 from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
 from store.repository import MANUAL_FLAG
+from store.redaction import redact
 from workers import claims
 from workers.assessing import Item, Outcome, assess_all
 from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn, guide_flag, run_guidance
@@ -38,7 +39,11 @@ class IncomingMessage:
     is_test: bool = False
 
 
-def store_message(session: Session, incoming: IncomingMessage, now: datetime) -> MessageRow:
+def store_message(
+    session: Session, incoming: IncomingMessage, now: datetime, *, redact_text: bool = True
+) -> MessageRow:
+    """Store one turn. Personal data is redacted first (``STAYLINE_REDACT_TEXT``): the detector scans
+    what is stored, so it reads the placeholders, and evidence offsets point into the redacted text."""
     # Two first messages of a new conversation may arrive at once: both create it, neither fails.
     repository.ensure_conversation(
         session, incoming.conversation_id, incoming.channel, incoming.team, now, is_test=incoming.is_test
@@ -48,7 +53,7 @@ def store_message(session: Session, incoming: IncomingMessage, now: datetime) ->
         conversation_id=incoming.conversation_id,
         channel=incoming.channel,
         sender=incoming.sender,
-        text=storable_text(incoming.text),
+        text=storable_text(redact(incoming.text) if redact_text else incoming.text),
         sent_at=incoming.sent_at,
         received_at=now,
     )
@@ -271,7 +276,7 @@ def flag_conversation(
             conversation_id=conversation_id,
             level=level.label,
             category=category,
-            note=note,
+            note=redact(note) if runtime.settings.redact_text else note,
             manual=manual,
             messages=message_count(session, conversation_id),
             **(key or {}),

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from escalation.acknowledgement import refusal_words
 from escalation.config_loader import EscalationConfig
 from escalation.engine import AckVia
 from escalation.notifiers.base import Delivery, DeliveryStatus
@@ -43,9 +44,9 @@ def acknowledge_by_sms(
             session, "sms", "sms_reply_not_understood", at=now, from_known_responder=bool(responder)
         )
         return SMS_HELP
-    if incident.state == "resolved":
-        return f"stayline: incident {incident.code} is already resolved."
-    acknowledge_incident(session, incident.id, responder, AckVia.SMS_REPLY, config, now)
+    decision = acknowledge_incident(session, incident.id, responder, AckVia.SMS_REPLY, config, now)
+    if decision is None or not decision.has_it:
+        return f"stayline: incident {incident.code} {refusal_words(decision) if decision else 'is gone'}."
     return f"stayline: incident {incident.code} acknowledged by {responder}. Thank you."
 
 

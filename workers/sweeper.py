@@ -21,13 +21,15 @@ from escalation.notifiers.base import PageMessage
 from store import leases, repository
 from store.db import session_scope
 from store.models import PageRow
+from workers.retention import purge_expired
 from workers.runtime import Runtime
 from workers.sweep import check_rota, sweep
 
 log = logging.getLogger(__name__)
 
-SWEEP, ROTA = "sweep", "rota"
+SWEEP, ROTA, RETENTION = "sweep", "rota", "retention"
 ROTA_EVERY_SECONDS = 300.0
+RETENTION_EVERY_SECONDS = 24 * 3600.0  # due again after half of it: about twice a day
 # A worker killed mid-sweep blocks the sweep this long, so it is short: five default rounds. A sweep that
 # runs longer lets a second one start beside it, which is harmless (due rows are locked or claimed, and
 # pages carry idempotency keys); it only wastes work.
@@ -45,6 +47,7 @@ def jobs_for(runtime: Runtime) -> tuple[Job, ...]:
     return (
         Job(SWEEP, sweep, runtime.settings.sweep_seconds),
         Job(ROTA, check_rota, ROTA_EVERY_SECONDS),
+        Job(RETENTION, purge_expired, RETENTION_EVERY_SECONDS),
     )
 
 

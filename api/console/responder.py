@@ -17,6 +17,7 @@ from api.console.web import Refused, now_of, read_form, render, require_person, 
 from api.deps import runtime_of
 from api.schemas import ID_PATTERN
 from api.views import find_incident
+from escalation.acknowledgement import AckDecision, AckOutcome, ResolveOutcome
 from escalation.engine import AckVia
 from store.db import session_scope
 from store.models import ConversationRow, IncidentRow, PageRow
@@ -72,29 +73,42 @@ async def incident_action(
     if action == "resolve" and form.get("confirm") != "yes":  # closing stops every page: never by a slip
         raise Refused(422, "Not resolved", "Confirm that the person is safe before resolving.")
     runtime = runtime_of(request)
-    now, page_ids = now_of(request), []
+    now, page_ids, refusal = now_of(request), [], None
     with session_scope(runtime.url) as session:
         incident = _found(find_incident(session, ref), ref)
-        session.refresh(incident, with_for_update=True)  # decide on the row as it is, locked on PostgreSQL
-        if incident.state == "resolved":
-            raise Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
         if action == "ack":
-            if incident.state == "acknowledged" and incident.acknowledged_by != person.name:
-                raise Refused(409, "Already acknowledged", f"{incident.acknowledged_by} already has it.")
-            if incident.state != "acknowledged":
-                acknowledge_incident(session, incident.id, person.name, AckVia.CONSOLE, runtime.config, now)
-            if eta is not None:
+            decision = acknowledge_incident(
+                session, incident.id, person.name, AckVia.CONSOLE, runtime.config, now
+            )
+            refusal = _ack_refusal(incident, decision)
+            if refusal is None and eta is not None:
                 set_responder_eta(session, incident, person.name, eta, now)
         elif action == "resolve":
-            resolve_incident(session, incident.id, person.actor, runtime.config, now)
+            if (
+                resolve_incident(session, incident.id, person.actor, runtime.config, now)
+                is not ResolveOutcome.RESOLVED
+            ):
+                refusal = Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
+        elif incident.state == "resolved":
+            refusal = Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
         else:
             tier = _tier_of(session, incident, person.name)
             page_ids = pass_on(session, incident, person.name, tier, runtime.config, now)
         log.info("incident %s from the console", action, extra={"incident_id": incident.id})
         target = f"/incidents/{incident.code}"
+    if refusal is not None:
+        raise refusal  # after the commit: a refused acknowledgement stays in the audit trail
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
     return see_other(target)
+
+
+def _ack_refusal(incident: IncidentRow, decision: AckDecision | None) -> Refused | None:
+    if decision is None or decision.has_it:
+        return None
+    if decision.outcome is AckOutcome.RESOLVED:
+        return Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
+    return Refused(409, "Already acknowledged", f"{decision.holder} already has it.")
 
 
 ETA_CHOICES = (0, 2, 5, 10, 15, 30, 60)

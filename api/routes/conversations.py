@@ -31,11 +31,11 @@ EVIDENCE_ASSESSMENTS = 5
 )
 def get_conversation(
     conversation_id: ConversationPath,
-    principal: Annotated[Principal, Depends(require(Role.INGEST, Role.AGENT, Role.RESPONDER))],
+    principal: Annotated[Principal, Depends(require(Role.AGENT, Role.RESPONDER))],
     runtime: Annotated[Runtime, Depends(runtime_of)],
 ) -> ConversationOut:
-    """Evidence spans carry the matched words only for agent, responder and admin keys; an ingest key
-    sees where and why, not what."""
+    """For agents and responders. Ingest keys write and never read (403): a channel's key, which sits
+    in more systems than any other, must not open any conversation's level, evidence or responders."""
     with session_scope(runtime.url) as session:
         row = session.get(ConversationRow, conversation_id)
         if row is None:

@@ -13,6 +13,7 @@ from api.errors import ApiError, documented
 from api.key_audit import audit_key
 from api.schemas import ID_PATTERN, AckIn, IncidentDetail, IncidentList, ResolveIn
 from api.views import find_incident, incident_detail, incident_summary, list_incidents
+from escalation.acknowledgement import AckOutcome
 from escalation.engine import AckVia
 from store.db import session_scope
 from store.repository import OPEN_STATES
@@ -72,7 +73,7 @@ def acknowledge(
     runtime: Annotated[Runtime, Depends(runtime_of)],
 ) -> IncidentDetail:
     """The chain stops and unsent pages are cancelled. Repeating the same responder's acknowledgement
-    is harmless (200); another responder's is refused (409) so the record keeps who has it."""
+    answers a reminder (200); another responder's is refused (409) so the record keeps who has it."""
     responder = acting_person(principal, body.responder)
     if responder is None:
         raise ApiError(422, "responder_required", "this key has no person: name the responder")
@@ -80,21 +81,23 @@ def acknowledge(
         raise ApiError(422, "unknown_responder", f"{responder!r} is not in the roster")
     with session_scope(runtime.url) as session:
         row = find_incident(session, incident)
-        if row is None:
-            raise ApiError(404, "not_found", f"no incident {incident!r}")
-        session.refresh(row, with_for_update=True)  # decide on the row as it is, locked on PostgreSQL
-        if row.state == "resolved":
-            raise ApiError(409, "already_resolved", incident_summary(row).model_dump(mode="json"))
-        if row.state == "acknowledged" and row.acknowledged_by != responder:
-            raise ApiError(409, "already_acknowledged", {"acknowledged_by": row.acknowledged_by})
-        if row.state != "acknowledged":
-            acknowledge_incident(session, row.id, responder, AckVia.API, runtime.config, runtime.clock())
+        decision = None
+        if row is not None:
+            decision = acknowledge_incident(session, row.id, responder, AckVia.API, runtime.config, runtime.clock())
+        if row is not None and decision is not None and decision.has_it:
             audit_key(session, principal, "acknowledged_with_key", row.id, runtime.clock(), responder)
             log.info("incident acknowledged", extra={"incident_id": row.id, "caller": principal.key_id})
-        if body.eta_minutes is not None:
-            set_responder_eta(session, row, responder, body.eta_minutes, runtime.clock())
-        session.flush()
-        return incident_detail(session, row)
+            if body.eta_minutes is not None:
+                set_responder_eta(session, row, responder, body.eta_minutes, runtime.clock())
+            session.flush()
+            return incident_detail(session, row)
+        summary = incident_summary(row).model_dump(mode="json") if row is not None else None
+    # Refused after the transaction commits, so the refusal stays in the audit trail.
+    if decision is None or summary is None:
+        raise ApiError(404, "not_found", f"no incident {incident!r}")
+    if decision.outcome is AckOutcome.RESOLVED:
+        raise ApiError(409, "already_resolved", summary)
+    raise ApiError(409, "already_acknowledged", {"acknowledged_by": decision.holder})
 
 
 @router.post(

@@ -61,12 +61,10 @@ def acknowledge(
         incident = session.get(IncidentRow, claim.incident_id)
         if incident is None:
             return pages.refused("the incident no longer exists", 404)
-        session.refresh(incident, with_for_update=True)
-        if incident.state in ("triggered", "paging"):
-            acknowledge_incident(
-                session, incident.id, claim.responder, AckVia.WEB_LINK, runtime.config, runtime.clock()
-            )
-            log.info("incident acknowledged by link", extra={"incident_id": incident.id})
-        elif incident.acknowledged_by != claim.responder or incident.state == "resolved":
+        decision = acknowledge_incident(
+            session, incident.id, claim.responder, AckVia.WEB_LINK, runtime.config, runtime.clock()
+        )
+        if decision is None or not decision.has_it:
             return pages.ack_form(incident, claim.responder, token)  # says who has it, or that it is over
+        log.info("incident acknowledged by link", extra={"incident_id": incident.id})
         return pages.acknowledged(incident)

@@ -50,7 +50,9 @@ def post_message(
         body.conversation_id, body.channel, body.sender, body.text, body.sent_at, body.team
     )
     with session_scope(runtime.url) as session:
-        message_id = store_message(session, incoming, runtime.clock()).id
+        message_id = store_message(
+            session, incoming, runtime.clock(), redact_text=runtime.settings.redact_text
+        ).id
     log.info(
         "message stored",
         extra={"message_id": message_id, "conversation_id": body.conversation_id, "caller": principal.key_id},

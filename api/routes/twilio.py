@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import logging
 from typing import Annotated
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlmodel import select
+from sqlmodel import Session, select
 from twilio.twiml.voice_response import VoiceResponse
 
 from api.deps import context, runtime_of
 from api.errors import ApiError, documented
+from escalation.acknowledgement import refusal_words
 from escalation.engine import AckVia
 from escalation.notifiers.twilio_common import twilio_signature_valid
 from escalation.notifiers.twilio_sms import sms_reply_twiml
-from escalation.notifiers.twilio_voice import gather_response
+from escalation.notifiers.twilio_voice import gather_response, spoken_reply
 from store import repository
 from store.db import session_scope
 from store.models import PageRow
+from workers import replays
 from workers.incidents import acknowledge_incident, pass_on
 from workers.replies import acknowledge_by_sms, call_status, message_status
 from workers.runtime import Runtime
@@ -58,12 +60,18 @@ RuntimeDep = Annotated[Runtime, Depends(runtime_of)]
 
 @router.post("/sms", response_class=Response, responses=documented(403), summary="Inbound SMS reply")
 def inbound_sms(params: Params, runtime: RuntimeDep) -> Response:
-    """A reply such as ACK 482193 from a paged responder's phone acknowledges; else the help text."""
+    """A reply such as ACK 482193 from a paged responder's phone acknowledges; else the help text.
+    A replayed request (the same MessageSid) gets the first reply again and changes nothing."""
+    now, key = runtime.clock(), replays.sms_key(params)
     with session_scope(runtime.url) as session:
-        reply = acknowledge_by_sms(
-            session, params.get("From", ""), params.get("Body", ""), runtime.config, runtime.clock()
-        )
-    return Response(sms_reply_twiml(reply), media_type=TWIML)
+        reply = replays.replayed_reply(session, key, now)
+        if reply is None:
+            text = acknowledge_by_sms(
+                session, params.get("From", ""), params.get("Body", ""), runtime.config, now
+            )
+            reply = sms_reply_twiml(text)
+            replays.remember(session, key, reply)
+    return Response(reply, media_type=TWIML)
 
 
 @router.post("/voice", response_class=Response, responses=documented(403), summary="Voice key press")
@@ -72,29 +80,56 @@ def voice_keypress(
     runtime: RuntimeDep,
     request: Request,
     page: Annotated[str, Query(max_length=400, description="The page's idempotency key")] = "",
+    step: Annotated[int, Query(ge=0, le=20, description="Which key press of the call this is")] = 0,
 ) -> Response:
     """1 acknowledges as the paged responder. 2 passes it on: the chain takes its next step now rather
-    than waiting out the timeout (paging more people sooner is the safe direction)."""
+    than waiting out the timeout (paging more people sooner is the safe direction). A replayed request
+    (the same CallSid and step) gets the first answer again and changes nothing."""
+    now, key = runtime.clock(), replays.voice_key(params, page, step)
     page_ids: list[int] = []
     with session_scope(runtime.url) as session:
-        row = session.exec(select(PageRow).where(PageRow.idempotency_key == page)).first() if page else None
-        incident = repository.lock_incident(session, row.incident_id) if row else None
-        if row is None or incident is None:
-            log.warning("voice key press for an unknown page", extra={"page": page})
-            return Response(_unknown_page_twiml(), media_type=TWIML)
-        reply = gather_response(params.get("Digits"), public_url(runtime, request))
-        now = runtime.clock()
-        if reply.decision == "acknowledge" and incident.state in ("triggered", "paging"):
-            who = row.responder or "voice caller"
-            acknowledge_incident(session, incident.id, who, AckVia.KEYPRESS, runtime.config, now)
-        elif reply.decision == "pass":
-            passer = row.responder or "voice caller"
-            page_ids = pass_on(
-                session, incident, passer, row.tier, runtime.config, now, page=row.idempotency_key
+        twiml = replays.replayed_reply(session, key, now)
+        if twiml is None:
+            twiml, page_ids = _keypress(
+                session, runtime, params, page, _next_step_url(runtime, request, step)
             )
+            replays.remember(session, key, twiml)
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
-    return Response(reply.twiml, media_type=TWIML)
+    return Response(twiml, media_type=TWIML)
+
+
+def _keypress(
+    session: Session, runtime: Runtime, params: dict[str, str], page: str, again_url: str
+) -> tuple[str, list[int]]:
+    """What one key press does, as TwiML, and the pages to send after commit."""
+    row = session.exec(select(PageRow).where(PageRow.idempotency_key == page)).first() if page else None
+    incident = repository.lock_incident(session, row.incident_id) if row else None
+    if row is None or incident is None:
+        log.warning("voice key press for an unknown page", extra={"page": page})
+        return _unknown_page_twiml(), []
+    reply, now, who = gather_response(params.get("Digits"), again_url), runtime.clock(), row.responder
+    if reply.decision == "acknowledge":
+        decision = acknowledge_incident(
+            session, incident.id, who or "voice caller", AckVia.KEYPRESS, runtime.config, now
+        )
+        if decision is not None and not decision.has_it:
+            return spoken_reply(
+                f"This incident {refusal_words(decision)}. Your key press changed nothing. Goodbye."
+            ), []
+    elif reply.decision == "pass":
+        passer = who or "voice caller"
+        return reply.twiml, pass_on(
+            session, incident, passer, row.tier, runtime.config, now, page=row.idempotency_key
+        )
+    return reply.twiml, []
+
+
+def _next_step_url(runtime: Runtime, request: Request, step: int) -> str:
+    """Where a re-asked key press posts: this URL with the next step, so each round has its own key."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "step"]
+    path = request.url.path + "?" + urlencode([*query, ("step", str(step + 1))])
+    return runtime.settings.public_url.rstrip("/") + path
 
 
 def _unknown_page_twiml() -> str:

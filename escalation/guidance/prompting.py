@@ -58,7 +58,10 @@ def raise_prompt(
     number = state.prompt_count + 1
     prompt = Prompt(f"p{number}", kind, severity, text, now, say, detail)
     state = replace(state, prompts=(*state.prompts, prompt), prompt_count=number)
-    shown = event(state, now, EventKind.PROMPT_SHOWN, prompt.id, prompt_kind=kind.value, detail=detail or "")
+    # The playbook's words go into the audit trail, so an incident review can show what the agent saw.
+    shown = event(
+        state, now, EventKind.PROMPT_SHOWN, prompt.id, prompt_kind=kind.value, text=text, detail=detail or ""
+    )
     return state, [shown]
 
 

@@ -133,3 +133,11 @@ def call_outcome(status: str, answered_by: str | None) -> CallOutcome:
     if status.strip().lower() not in _REACHED_STATUSES:
         return "not_reached"  # queued, ringing, busy, no-answer, failed, canceled
     return "reached" if (answered_by or "").strip().lower() == "human" else "not_reached"
+
+
+def spoken_reply(text: str, *, language: str = "en-US") -> str:
+    """Say ``text`` and hang up: the answer to a key press that changed nothing."""
+    response = VoiceResponse()
+    response.say(text, language=language)
+    response.hangup()
+    return str(response.to_xml())

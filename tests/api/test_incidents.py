@@ -51,9 +51,10 @@ def test_the_conversation_view_shows_level_evidence_and_paging(api: Harness) -> 
     assert {"responder", "channel", "status", "created_at", "sent_at"} <= set(
         as_agent["incident"]["pages"][0]
     )
-    # An ingest key sees where and why, never the words.
-    assert [s["text"] for s in as_ingest["evidence"][0]["signals"]] == [None] * len(signals)
-    assert [s["start"] for s in as_ingest["evidence"][0]["signals"]] == [s["start"] for s in signals]
+    # An ingest key writes; it reads nothing, not even where and why.
+    assert as_ingest["error"] == "forbidden"
+    assert "role ingest may not do this" in as_ingest["detail"]
+    assert "level" not in as_ingest and "incident" not in as_ingest
 
 
 def test_an_unknown_conversation_or_incident_is_404(api: Harness) -> None:

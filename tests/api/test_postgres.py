@@ -46,3 +46,27 @@ def test_metrics_and_flags_on_postgres(pg_api: Harness) -> None:
     assert "stayline_messages_stored_total 1.0" in metrics
     assert 'stayline_incidents_open{state="paging"} 1.0' in metrics
     assert "stayline_sweep_lag_seconds 10.0" in metrics
+
+
+def test_two_responders_acknowledging_at_once_leave_one_holder_on_postgres(pg_api: Harness) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlmodel import select
+
+    from store.db import session_scope
+    from store.models import AcknowledgementRow
+
+    api = pg_api
+    incident = api.flag(level="high").json()
+
+    def ack(responder: str) -> int:
+        url = f"/v1/incidents/{incident['id']}/ack"
+        return int(api.client.post(url, json={"responder": responder}, headers=auth("responder")).status_code)
+
+    with ThreadPoolExecutor(2) as pool:
+        codes = sorted(pool.map(ack, ["Dana Reyes", "Sam Okafor"]))
+
+    assert codes == [200, 409]
+    with session_scope(api.url) as session:
+        acks = session.exec(select(AcknowledgementRow.responder)).all()
+    assert len(acks) == 1 and api.incident(incident["id"]).acknowledged_by == acks[0]

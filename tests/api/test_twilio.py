@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 import pytest
+from sqlmodel import select
 from twilio.request_validator import RequestValidator
 
 from store.db import session_scope
-from store.models import PageRow
-from tests.api.conftest import Harness
+from store.models import AcknowledgementRow, AuditEventRow, PageRow
+from tests.api.conftest import Harness, auth
 
 TOKEN = "twilio-test-token"
 PUBLIC = "http://127.0.0.1:8000"  # settings.public_url's default
@@ -147,3 +149,123 @@ def test_a_status_callback_records_delivery(api: Harness) -> None:
     assert response.status_code == 204
     assert next(p for p in api.pages(incident["id"]) if p.id == page.id).status == "delivered"
     assert api.incident(incident["id"]).state == "paging"  # delivered is not acknowledged
+
+
+def _acks(api: Harness, incident_id: str) -> list[tuple[str, str]]:
+    with session_scope(api.url) as session:
+        rows = session.exec(select(AcknowledgementRow).where(AcknowledgementRow.incident_id == incident_id))
+        return [(r.responder, r.via) for r in rows]
+
+
+def _audited(api: Harness, action: str) -> list[AuditEventRow]:
+    with session_scope(api.url) as session:
+        return list(session.exec(select(AuditEventRow).where(AuditEventRow.action == action)).all())
+
+
+def _two_paged(api: Harness) -> tuple[dict[str, Any], str, str]:
+    """An incident with its first-tier responder and, after they pressed 2, a second-tier responder."""
+    incident = api.flag(level="high").json()
+    first = next(p for p in api.pages(incident["id"]) if p.channel == "voice" and p.tier == 0)
+    path = "/twilio/voice?" + urlencode({"page": first.idempotency_key})
+    assert "Passed" in post_signed(api, path, {"Digits": "2", "CallSid": "CA-pass"}).text
+    second = next(p for p in api.pages(incident["id"]) if p.tier == 1 and p.responder != first.responder)
+    assert first.responder and second.responder
+    return incident, first.responder, second.responder
+
+
+def test_a_second_responders_sms_ack_does_not_overwrite_the_first_and_is_told_who_has_it(
+    api: Harness,
+) -> None:
+    incident, first, second = _two_paged(api)
+    code = incident["code"]
+    taken = post_signed(
+        api, "/twilio/sms", {"From": phone_of(api, first), "Body": f"ACK {code}", "MessageSid": "SM1"}
+    )
+    assert f"acknowledged by {first}" in taken.text
+
+    late = post_signed(
+        api, "/twilio/sms", {"From": phone_of(api, second), "Body": f"ack {code}", "MessageSid": "SM2"}
+    )
+
+    assert late.status_code == 200
+    assert f"incident {code} is already acknowledged by {first}" in late.text
+    row = api.incident(incident["id"])
+    assert (row.state, row.acknowledged_by, row.acknowledged_via) == ("acknowledged", first, "sms_reply")
+    assert _acks(api, incident["id"]) == [(first, "sms_reply")]
+    refused = _audited(api, "acknowledgement_refused")
+    assert [(e.actor, e.detail["holder"]) for e in refused] == [(f"responder:{second}", first)]
+
+
+def test_a_second_responders_key_press_is_told_who_has_it_and_changes_nothing(api: Harness) -> None:
+    incident, first, second = _two_paged(api)
+    assert (
+        api.client.post(
+            f"/v1/incidents/{incident['id']}/ack", json={"responder": first}, headers=auth("responder")
+        ).status_code
+        == 200
+    )
+    page = next(p for p in api.pages(incident["id"]) if p.responder == second and p.channel == "voice")
+
+    response = post_signed(
+        api, "/twilio/voice?" + urlencode({"page": page.idempotency_key}), {"Digits": "1", "CallSid": "CA2"}
+    )
+
+    assert f"already acknowledged by {first}" in response.text
+    assert api.incident(incident["id"]).acknowledged_by == first
+    assert _acks(api, incident["id"]) == [(first, "api")]
+
+
+def test_a_replayed_ack_sms_changes_nothing_and_is_audited_once(api: Harness) -> None:
+    incident = api.flag(level="high").json()
+    responder = next(p["responder"] for p in incident["pages"] if p["channel"] in ("sms", "voice"))
+    params = {
+        "From": phone_of(api, responder),
+        "Body": f"ACK {incident['code']}",
+        "MessageSid": "SM-replayed",
+    }
+    first = post_signed(api, "/twilio/sms", params)
+    api.clock.advance(3600)  # long after: the reminder clock would restart if a replay counted
+    after_first = api.incident(incident["id"])
+
+    replays = [post_signed(api, "/twilio/sms", params) for _ in range(3)]
+
+    assert [r.text for r in replays] == [first.text] * 3  # the first answer, again
+    after = api.incident(incident["id"])
+    assert (after.acknowledged_at, after.next_action_at, after.fencing_token) == (
+        after_first.acknowledged_at,
+        after_first.next_action_at,
+        after_first.fencing_token,
+    )
+    assert _acks(api, incident["id"]) == [(responder, "sms_reply")]
+    assert [e.detail["key"] for e in _audited(api, "webhook_replay_ignored")] == ["twilio:sms:SM-replayed"]
+    assert len(_audited(api, "incident_acknowledged")) == 1
+
+
+def test_a_replayed_key_press_changes_nothing_but_a_re_asked_key_is_its_own_step(api: Harness) -> None:
+    incident = api.flag(level="high").json()
+    page = next(p for p in api.pages(incident["id"]) if p.channel == "voice")
+    path = "/twilio/voice?" + urlencode({"page": page.idempotency_key})
+    fumbled = post_signed(api, path, {"Digits": "7", "CallSid": "CA9"})
+    assert "not an option" in fumbled.text and "step=1" in fumbled.text  # the re-ask posts as step 1
+
+    pressed = post_signed(api, path + "&step=1", {"Digits": "1", "CallSid": "CA9"})
+    replayed = post_signed(api, path + "&step=1", {"Digits": "1", "CallSid": "CA9"})
+
+    assert "Acknowledged" in pressed.text and replayed.text == pressed.text
+    assert api.incident(incident["id"]).state == "acknowledged"
+    assert _acks(api, incident["id"]) == [(page.responder, "keypress")]
+    assert len(_audited(api, "webhook_replay_ignored")) == 1
+
+
+def test_a_replayed_pass_on_pages_the_next_tier_once(api: Harness) -> None:
+    incident = api.flag(level="high").json()
+    page = next(p for p in api.pages(incident["id"]) if p.channel == "voice")
+    path = "/twilio/voice?" + urlencode({"page": page.idempotency_key})
+    post_signed(api, path, {"Digits": "2", "CallSid": "CA5"})
+    handed_over = list(api.dispatcher.pages)
+    passes = len(_audited(api, "page_passed"))
+
+    post_signed(api, path, {"Digits": "2", "CallSid": "CA5"})
+
+    assert api.dispatcher.pages == handed_over
+    assert len(_audited(api, "page_passed")) == passes == 1

@@ -1,0 +1,91 @@
+"""The record: retention by hand (``purge``), the audit chain (``audit verify``), incident reviews
+(``incident export``). Each works on ``STAYLINE_DATABASE_URL`` and migrates it first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+
+
+def _database() -> str:
+    from config.settings import get_settings
+    from store.db import migrate
+
+    url = get_settings().database_url
+    migrate(url)
+    return url
+
+
+def _day_or_time(value: str) -> datetime:
+    """A date is its midnight UTC; a time must say its zone."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (2026-11-01) or a time with zone") from None
+    if len(value) == 10:
+        return moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None:
+        raise click.BadParameter("give a time zone, e.g. 2026-11-01T00:00+00:00")
+    return moment
+
+
+@click.command()
+@click.option("--before", "before_text", required=True, help="Date (UTC midnight) or ISO time with zone")
+def purge(before_text: str) -> None:
+    """Remove message text and evidence words received before BEFORE (as the daily job does); levels,
+    categories, offsets and the audit trail stay, and so do conversations under an open incident."""
+    from workers.retention import purge_before
+
+    before = _day_or_time(before_text)
+    now = datetime.now(UTC)
+    if before > now:
+        raise click.BadParameter("BEFORE is in the future: that would purge today's conversations")
+    report = purge_before(_database(), before, now)
+    click.echo(
+        f"purged {report.messages} messages and {report.assessments} evidence lists before "
+        f"{before.isoformat()}; kept {report.kept_open} under an open incident"
+    )
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """The audit trail."""
+
+
+@audit_group.command("verify")
+def audit_verify() -> None:
+    """Walk the hash chain; report the first broken link (exit 1) or that every row holds."""
+    from store.audit_chain import verify
+    from store.db import session_scope
+
+    with session_scope(_database()) as session:
+        result = verify(session)
+    if result.first_break is None:
+        click.echo(f"audit trail intact: {result.rows} rows")
+        return
+    broken = result.first_break
+    where = f"row {broken.seq}" if broken.seq is not None else "a row"
+    row_id = f" (id {broken.row_id})" if broken.row_id is not None else ""
+    click.echo(f"audit trail broken at {where}{row_id}: {broken.reason}; {result.rows} rows before it hold")
+    raise click.exceptions.Exit(1)
+
+
+@click.group("incident")
+def incident_group() -> None:
+    """Incidents."""
+
+
+@incident_group.command("export")
+@click.argument("code")
+def incident_export(code: str) -> None:
+    """Print the review timeline of incident CODE: pages, channels, times, acknowledgements, prompts."""
+    from store.db import session_scope
+    from workers.incident_export import export_incident
+
+    with session_scope(_database()) as session:
+        lines = export_incident(session, code)
+    if lines is None:
+        raise click.ClickException(f"no incident {code!r}")
+    for line in lines:
+        click.echo(line)

@@ -1,0 +1,161 @@
+"""The audit trail as a hash chain: each row carries the hash of the row before it, so an edited, deleted
+or inserted row breaks the chain at that point, and ``verify`` names the first broken link.
+
+Rows are written by many processes at once. The chain order is ``seq``, given when the writing transaction
+commits: a ``before_commit`` hook locks the chain-head row (``audit_chain``), numbers and hashes this
+transaction's new rows after the head, moves the head, and the commit releases the lock. Taking the lock
+last, for the moment before commit, keeps it out of the way of incident and page row locks (no lock-order
+deadlock, and a page is never held up behind a slow transaction's audit). A row lock and not an advisory
+lock: advisory locks are per database, so deployments or test schemas sharing one would block each other.
+On SQLite the writer lock serialises the same way. A transaction that rolls back takes its rows and its
+head move with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, col, select
+
+from store.db import insert_if_absent, is_postgres
+from store.models import AuditChainRow, AuditEventRow
+
+GENESIS = "0" * 64
+HEAD = "audit"
+_PENDING = "audit_chain_pending"
+
+
+def row_hash(
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    incident_id: str | None,
+    conversation_id: str | None,
+    detail: dict[str, Any],
+) -> str:
+    """SHA-256 over the previous hash and every field of the row, in a canonical form that reads back the
+    same from either database (UTC time; JSON with sorted keys, after a round trip as the column stores)."""
+    stored_detail = json.loads(json.dumps(detail))
+    canonical = json.dumps(
+        [
+            prev_hash,
+            seq,
+            at.astimezone(UTC).isoformat(),
+            actor,
+            action,
+            incident_id,
+            conversation_id,
+            stored_detail,
+        ],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def hash_of(row: AuditEventRow, prev_hash: str, seq: int) -> str:
+    return row_hash(
+        prev_hash, seq, row.at, row.actor, row.action, row.incident_id, row.conversation_id, row.detail
+    )
+
+
+def _lock_head(session: Session) -> AuditChainRow:
+    insert_if_absent(session, AuditChainRow, {"name": HEAD, "seq": 0, "hash": GENESIS})
+    query = select(AuditChainRow).where(AuditChainRow.name == HEAD).execution_options(populate_existing=True)
+    if is_postgres(session):
+        query = query.with_for_update()
+    return session.exec(query).one()
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _collect(session: OrmSession, _context: object, _instances: object) -> None:
+    new = [row for row in session.new if isinstance(row, AuditEventRow) and row.seq is None]
+    if new:
+        session.info.setdefault(_PENDING, []).extend(new)
+
+
+@event.listens_for(OrmSession, "before_commit")
+def _chain(session: OrmSession) -> None:
+    if not isinstance(session, Session):
+        return
+    session.flush()  # every new row has its id (and was collected)
+    pending: list[AuditEventRow] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    head = _lock_head(session)
+    for row in sorted(pending, key=lambda r: r.id or 0):
+        seq = head.seq + 1
+        row.seq, row.prev_hash, row.hash = seq, head.hash, hash_of(row, head.hash, seq)
+        head.seq, head.hash = seq, row.hash
+    session.flush()
+
+
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _forget(session: OrmSession, _previous: object) -> None:
+    session.info.pop(_PENDING, None)
+
+
+@dataclass(frozen=True)
+class Break:
+    seq: int | None
+    row_id: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    rows: int
+    first_break: Break | None
+
+    @property
+    def intact(self) -> bool:
+        return self.first_break is None
+
+
+def _in_order(session: Session, batch: int = 1000) -> Iterator[AuditEventRow]:
+    last = 0
+    while True:
+        rows = session.exec(
+            select(AuditEventRow)
+            .where(col(AuditEventRow.seq) > last)
+            .order_by(col(AuditEventRow.seq))
+            .limit(batch)
+        ).all()
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1].seq or last
+        session.expunge_all()  # a long trail is read in batches, not held in memory
+
+
+def verify(session: Session) -> Verification:
+    """Walk the chain from the first row; the first row whose link does not hold is the break."""
+    outside = session.exec(select(AuditEventRow.id).where(col(AuditEventRow.seq).is_(None)).limit(1)).first()
+    if outside is not None:
+        return Verification(0, Break(None, outside, "a row outside the chain (written around it)"))
+    prev, expected, count = GENESIS, 1, 0
+    for row in _in_order(session):
+        seq = row.seq or 0
+        if seq != expected:
+            return Verification(count, Break(expected, None, f"row {expected} is missing (next is {seq})"))
+        if row.prev_hash != prev:
+            return Verification(count, Break(seq, row.id, "does not carry the previous row's hash"))
+        if row.hash != hash_of(row, prev, seq):
+            return Verification(count, Break(seq, row.id, "its content does not match its hash"))
+        prev, expected, count = row.hash, expected + 1, count + 1
+    head = session.get(AuditChainRow, HEAD)
+    if head is not None and (head.seq, head.hash) != (count, prev):
+        return Verification(
+            count, Break(count + 1, None, f"rows after {count} are missing (head at {head.seq})")
+        )
+    return Verification(count, None)
