@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint venv browser clean
+.PHONY: run test lint venv browser chaos clean
 
 $(BIN)/stayline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ browser:
 
 test: lint browser
 	$(BIN)/pytest
+
+# The chaos suite (docs/chaos.md): serve, two workers and beat on PostgreSQL and a private Redis, under
+# load and faults; prints one table and fails on a lost message, a duplicate page, a missed escalation
+# step or a crisis message assessed later than 5 s. About 3 minutes.
+chaos: venv
+	nice $(BIN)/python bench/chaos.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

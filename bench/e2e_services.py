@@ -7,11 +7,14 @@ configuration is the shipped one (the temporary directory has no ``escalation/``
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
+import signal
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -30,6 +33,9 @@ class ServicesConfig:
     workdir: Path
     twilio_url: str
     worker_concurrency: int = 2
+    workers: int = 1  # `stayline worker` processes (production): "worker", "worker-2", ...
+    extra_env: Mapping[str, str] = field(default_factory=dict)  # set last, over everything else
+    worker_command: Callable[..., list[str]] = stayline_command  # bench/chaos.py: its own bootstrap
 
 
 class Services:
@@ -50,8 +56,10 @@ class Services:
     def describe(self) -> str:
         if not self.config.production:
             return "embedded (stayline serve: API + in-process worker and sweep, SQLite)"
-        workers = self.config.worker_concurrency
-        return f"production (stayline serve + stayline worker --concurrency {workers} + stayline beat)"
+        workers = f"stayline worker --concurrency {self.config.worker_concurrency}"
+        if self.config.workers > 1:
+            workers = f"{self.config.workers} x {workers}"
+        return f"production (stayline serve + {workers} + stayline beat)"
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("STAYLINE_CLOCK_")}
@@ -67,6 +75,7 @@ class Services:
             env.update(
                 STAYLINE_DATABASE_URL=f"sqlite:///{self.config.workdir / 'bench.db'}", STAYLINE_BROKER_URL=""
             )
+        env.update(self.config.extra_env)
         return env
 
     def write_notifiers(self) -> None:
@@ -92,20 +101,48 @@ class Services:
         self.serve.start()
         self.serve.wait_ready(STARTUP_TIMEOUT_SECONDS)
         if self.config.production:
-            self._start("worker", "worker", "--concurrency", str(self.config.worker_concurrency))
-            self._start("beat", "beat")
+            for name in self.worker_names:
+                self.start_worker(name)
+            self.start_beat()
         return self
 
-    def _start(self, name: str, *args: str) -> None:
+    @property
+    def worker_names(self) -> list[str]:
+        return ["worker"] + [f"worker-{n}" for n in range(2, self.config.workers + 1)]
+
+    def start_worker(self, name: str) -> None:
+        concurrency = str(self.config.worker_concurrency)
+        self._start(name, self.config.worker_command("worker", "--concurrency", concurrency))
+
+    def start_beat(self) -> None:
+        self._start("beat", stayline_command("beat"))
+
+    def _start(self, name: str, command: list[str]) -> None:
         log = (self.config.workdir / f"{name}.log").open("ab")
         self._logs.append(log)
         self.others[name] = subprocess.Popen(
-            stayline_command(*args),
+            command,
             env=self.env(),
             cwd=self.config.workdir,  # beat keeps its schedule file in the working directory
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # a group of its own: kill() ends its pool children with it
         )
+
+    def kill(self, name: str) -> None:
+        """SIGKILL the process and everything it started (a worker's pool and deadline children), as an
+        out-of-memory kill or a lost container would; nothing gets to clean up."""
+        process = self.others.pop(name)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=STOP_TIMEOUT_SECONDS)
+
+    def restart_serve(self) -> None:
+        """SIGKILL the API and start it again on the same port (until it answers /healthz)."""
+        self.serve.kill()
+        self.serve = ServiceProcess(self.env(), self.port, self.config.workdir / "serve.log")
+        self.serve.start()
+        self.serve.wait_ready(STARTUP_TIMEOUT_SECONDS)
 
     def check_alive(self) -> None:
         for name, process in self.others.items():
@@ -122,6 +159,8 @@ class Services:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=5)
+            with contextlib.suppress(ProcessLookupError):  # whatever of its group outlived it
+                os.killpg(process.pid, signal.SIGKILL)
         self.serve.stop()
         for log in self._logs:
             log.close()

@@ -150,6 +150,13 @@ class ServiceProcess:
             self._log.close()
         return code
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash would end it (the chaos harness): no graceful shutdown."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait(timeout=10)
+        self.stop()
+
     def __enter__(self) -> ServiceProcess:
         return self.start()
 

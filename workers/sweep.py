@@ -6,6 +6,7 @@ A page handed over twice is still sent once (delivery claims each page), so the 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -16,6 +17,8 @@ from workers.incidents import run_due
 from workers.messages import SCAN_GRACE, unscanned
 from workers.rota import alarm_upcoming_gaps
 from workers.runtime import Runtime
+
+log = logging.getLogger(__name__)
 
 PAGE_GRACE = timedelta(seconds=5)  # a page queued this recently is probably still in the broker
 ROTA_HORIZON = timedelta(hours=12)
@@ -35,12 +38,17 @@ def sweep(runtime: Runtime) -> SweepReport:
         to_scan = unscanned(session, now - SCAN_GRACE)
         fresh = run_due(session, runtime.config, now)
         waiting = [p.id for p in repository.due_pages(session, now - PAGE_GRACE) if p.id is not None]
-    tick_guidance(runtime)
     for message_id in to_scan:
         runtime.dispatcher.scan(message_id)
     page_ids = sorted(set(fresh) | set(waiting))
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
+    # Guidance last, and on its own: it ticks every open conversation (its time grows with them) and may
+    # fail; neither may delay or stop the pages and scans above.
+    try:
+        tick_guidance(runtime)
+    except Exception as error:
+        log.error("guidance tick failed (%s); pages and scans were handed over", type(error).__name__)
     return SweepReport(rescanned=len(to_scan), pages=len(page_ids), released=released)
 
 

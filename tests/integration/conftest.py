@@ -33,10 +33,10 @@ def _postgres_or_skip() -> sa.Engine:
 
 
 @contextmanager
-def fresh_postgres_schema() -> Iterator[str]:
+def fresh_postgres_schema(prefix: str = "t") -> Iterator[str]:
     """A migrated schema of its own on the PostgreSQL server, dropped afterwards."""
     admin = _postgres_or_skip()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with admin.begin() as connection:
         connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -27,20 +25,20 @@ from sqlmodel import col, select
 from api.app import create_app
 from config.settings import Settings
 from detector import Detector
-from escalation.config_loader import DEFAULT_CONFIG_DIR, load_config
+from escalation.config_loader import load_config
 from store.db import session_scope
 from store.models import IncidentRow, LeaseRow, MessageRow, PageRow
 from tests.api.conftest import KEYS, TestClient, auth
+from tests.fakes.services import ON_CALL_NUMBER, PrivateRedis, RedisServerMissing, fast_config, wait_until
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 from workers.dispatch import CeleryDispatcher
 from workers.messages import IncomingMessage, store_message
 from workers.replies import acknowledge_by_sms
 from workers.runtime import Runtime
 
-# The test's own rota pins tier 1 to one person around the clock, so the expected number does not
-# depend on the day the suite runs (the shipped rota hands over weekly and daily).
-ON_CALL = "Priya Natarajan"
-PRIYA = "+13125550103"
+SPEEDUP = 15.0  # every process runs the same clock 15x fast: a 30 s wait takes 2 s
+EPOCH = datetime.now(UTC)
+PRIYA = ON_CALL_NUMBER  # the test's own rota pins tier 1 to ON_CALL around the clock (fast_config)
 
 
 def _redis_or_skip() -> None:
@@ -52,90 +50,18 @@ def _redis_or_skip() -> None:
         pytest.skip("Redis not reachable at 127.0.0.1:6379")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class PrivateRedis:
-    """A redis-server of the test's own on a free port: the one test that restarts Redis restarts this
-    one, never the machine's shared server."""
-
-    def __init__(self, workdir: Path) -> None:
-        if shutil.which("redis-server") is None:
-            if os.environ.get("STAYLINE_REQUIRE_SERVICES") == "1":
-                raise RuntimeError("redis-server is not installed")
-            pytest.skip("redis-server is not installed")
-        self.port = _free_port()
-        self.workdir = workdir
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            cwd=self.workdir,
-            stdout=subprocess.DEVNULL,
-        )
-        wait_until(self.up, 30, "the private Redis to start")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-            self.process = None
-
-    def up(self) -> bool:
-        try:
-            return bool(redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1).ping())
-        except redis.RedisError:
-            return False
-
-
-SPEEDUP = 15.0  # every process runs the same clock 15x fast: a 30 s wait takes 2 s
-EPOCH = datetime.now(UTC)
+def _private_redis_or_skip(workdir: Path) -> PrivateRedis:
+    """The one test that restarts Redis restarts a redis-server of its own, never the machine's."""
+    try:
+        return PrivateRedis(workdir)
+    except RedisServerMissing:
+        if os.environ.get("STAYLINE_REQUIRE_SERVICES") == "1":
+            raise
+        pytest.skip("redis-server is not installed")
 
 
 def now() -> datetime:
     return EPOCH + (datetime.now(UTC) - EPOCH) * SPEEDUP
-
-
-def fast_config(target: Path) -> None:
-    """The shipped configuration with the shortest waits the configuration allows (30 s, 2 s at speed)
-    and a primary rota that is the same on every day of the year."""
-    shutil.copytree(DEFAULT_CONFIG_DIR, target / "escalation")
-    schedules_file = target / "escalation" / "schedules.yaml"
-    schedules = yaml.safe_load(schedules_file.read_text())
-    for schedule in schedules["schedules"]:
-        if schedule["name"] == "primary":
-            schedule["layers"] = [
-                {
-                    "name": "pinned",
-                    "members": [ON_CALL],
-                    "handoff": "weekly",
-                    "handoff_time": "09:00",
-                    "start": "2025-01-06",
-                }
-            ]
-            schedule.pop("overrides", None)
-    schedules_file.write_text(yaml.safe_dump(schedules))
-    chains_file = target / "escalation" / "chains.yaml"
-    chains = yaml.safe_load(chains_file.read_text())
-    for chain in chains["chains"]:
-        chain["standing_alarm_interval_seconds"] = 30
-        for tier in chain["tiers"]:
-            tier["ack_timeout_seconds"], tier["repeats"] = 30, 0
-    chains_file.write_text(yaml.safe_dump(chains))
 
 
 @pytest.fixture
@@ -147,7 +73,7 @@ def broker_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         redis.Redis(host="127.0.0.1", port=6379, db=database).flushdb()
         yield f"redis://127.0.0.1:6379/{database}"
         return
-    private = PrivateRedis(tmp_path)
+    private = _private_redis_or_skip(tmp_path)
     private.start()
     request.node.private_redis = private
     try:
@@ -228,15 +154,6 @@ def send_message(service: dict[str, object], conversation: str, text: str) -> st
         "detector.scan", args=[message_id], retry=False, queue="messages"
     )
     return message_id
-
-
-def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def sent_tiers(service: dict[str, object]) -> set[int]:

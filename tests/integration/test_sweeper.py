@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from config.settings import Settings
@@ -18,6 +19,7 @@ from store.db import session_scope
 from store.models import PageRow
 from workers.incidents import open_or_raise_incident
 from workers.runtime import Runtime
+from workers.sweep import sweep
 from workers.sweeper import SWEEP, Job, Sweeper, run_job
 
 T0 = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)
@@ -122,3 +124,29 @@ def test_two_sweepers_do_not_double_page_an_escalation(database_url: str) -> Non
 def page_ids(url: str) -> list[int]:
     with session_scope(url) as session:
         return [p.id for p in session.exec(select(PageRow)).all() if p.id is not None]
+
+
+def test_the_sweep_hands_escalation_pages_over_before_guidance_and_when_guidance_fails(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    runtime = runtime_for(database_url, clock)
+    with session_scope(database_url) as session:
+        open_or_raise_incident(
+            session, Signal("conv-g", Level.HIGH, "suicide", "chat", "default", T0), runtime.config, T0
+        )
+    tier_one = set(page_ids(database_url))
+    clock.now = T0 + timedelta(hours=1)
+    handed_when_guidance_ran: list[int] = []
+
+    def broken_guidance(rt: Runtime) -> int:
+        handed_when_guidance_ran.extend(rt.dispatcher.pages)  # type: ignore[attr-defined]
+        raise RuntimeError("guidance broke")
+
+    monkeypatch.setattr("workers.sweep.tick_guidance", broken_guidance)
+    report = sweep(runtime)
+
+    escalated = set(page_ids(database_url)) - tier_one
+    assert escalated and report.pages >= len(escalated)
+    assert escalated <= set(handed_when_guidance_ran)  # handed over before guidance was ticked
+    assert escalated <= set(runtime.dispatcher.pages)  # type: ignore[attr-defined]
