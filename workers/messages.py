@@ -17,12 +17,13 @@ from store import repository
 from store.codec import storable_text
 from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
-from store.repository import MANUAL_FLAG
 from store.redaction import redact
+from store.repository import MANUAL_FLAG
 from workers import claims
 from workers.assessing import Item, Outcome, assess_all
 from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn, guide_flag, run_guidance
 from workers.incidents import open_or_raise_incident
+from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -79,17 +80,31 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
         runtime.url, message_id, runtime.clock(), lease, settings.scan_max_attempts, SCAN_BATCH
     )
     _send(runtime, held.alarms)
-    customers = [m for m in held.messages if m.sender == "customer"]  # agent turns feed the playbook
+    # Conversations with a crisis-looking message are assessed, recorded and paged first, with every
+    # earlier message of theirs in this batch (a conversation is folded in order); the rest follow, so a
+    # message that hangs the detector never holds a crisis message's page until the batch is done.
+    ordered = sorted(held.messages, key=lambda m: m.received_at)
+    crisis = {m.conversation_id for m in ordered if m.sender == "customer" and looks_urgent(m.text)}
+    first = [m for m in ordered if m.conversation_id in crisis]
+    for phase in (first, [m for m in ordered if m.conversation_id not in crisis]):
+        if phase:
+            _assess_and_record(runtime, phase, held.token, lease)
+    return []
+
+
+def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta) -> None:
+    settings = runtime.settings
+    customers = [m for m in messages if m.sender == "customer"]  # agent turns feed the playbook
     outcomes = assess_all(
         runtime.detector,
         [Item(m.text, "voice" if m.channel == "voice" else "chat") for m in customers],
         settings.scan_deadline_seconds,
-        lambda: claims.renew(runtime.url, held.token, runtime.clock() + lease),
+        lambda: claims.renew(runtime.url, token, runtime.clock() + lease),
     )
     by_id = {m.id: outcome for m, outcome in zip(customers, outcomes, strict=True)}
-    for message in sorted(held.messages, key=lambda m: m.received_at):
+    for message in messages:
         try:
-            page_ids, guide = _record(runtime, message, by_id.get(message.id), held.token)
+            page_ids, guide = _record(runtime, message, by_id.get(message.id), token)
         except Exception as error:
             # The type only: an exception's text can quote the customer's words.
             log.error(
@@ -97,14 +112,13 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
             )
             log.debug("scan failure", exc_info=True)
             failed = claims.release(
-                runtime.url, message.id, held.token, runtime.clock(), settings.scan_max_attempts
+                runtime.url, message.id, token, runtime.clock(), settings.scan_max_attempts
             )
             _send(runtime, failed)
             continue
         _send(runtime, page_ids)
         if guide is not None:
             run_guidance(runtime.url, message.conversation_id, guide)
-    return []
 
 
 def _send(runtime: Runtime, page_ids: list[int]) -> None:
@@ -298,13 +312,14 @@ def message_count(session: Session, conversation_id: str) -> int:
     return int(session.exec(query).one())
 
 
-def unscanned(session: Session, older_than: datetime, limit: int = 500) -> list[str]:
-    """Messages stored but never scanned (the broker was down, or a worker died): the sweep's to-do.
-    Quarantined messages are left out, and so are messages a live scan holds (its claim has not run
-    out): the sweep would only queue scans that find nothing to claim."""
+def unscanned(session: Session, older_than: datetime, limit: int = 500) -> list[tuple[str, bool]]:
+    """Messages stored but never scanned (the broker was down, or a worker died): the sweep's to-do, each
+    with whether it looks urgent (for the crisis queue). Quarantined messages are left out, and so are
+    messages a live scan holds (its claim has not run out): the sweep would only queue scans that find
+    nothing to claim."""
     now = older_than + SCAN_GRACE
     query = (
-        select(MessageRow.id)
+        select(MessageRow.id, MessageRow.sender, MessageRow.text)
         .where(col(MessageRow.scanned_at).is_(None))
         .where(col(MessageRow.quarantined_at).is_(None))
         .where(col(MessageRow.claimed_until).is_(None) | (col(MessageRow.claimed_until) < now))
@@ -312,7 +327,7 @@ def unscanned(session: Session, older_than: datetime, limit: int = 500) -> list[
         .order_by(col(MessageRow.received_at))
         .limit(limit)
     )
-    return list(session.exec(query).all())
+    return [(id_, sender == "customer" and looks_urgent(text)) for id_, sender, text in session.exec(query)]
 
 
 SCAN_GRACE = timedelta(seconds=10)  # give the queue this long before the sweep scans a message itself

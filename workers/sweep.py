@@ -38,8 +38,8 @@ def sweep(runtime: Runtime) -> SweepReport:
         to_scan = unscanned(session, now - SCAN_GRACE)
         fresh = run_due(session, runtime.config, now)
         waiting = [p.id for p in repository.due_pages(session, now - PAGE_GRACE) if p.id is not None]
-    for message_id in to_scan:
-        runtime.dispatcher.scan(message_id)
+    for message_id, urgent in to_scan:
+        runtime.dispatcher.scan(message_id, urgent)  # a crisis message lost in an outage still goes first
     page_ids = sorted(set(fresh) | set(waiting))
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)

@@ -83,7 +83,9 @@ def acknowledge(
         row = find_incident(session, incident)
         decision = None
         if row is not None:
-            decision = acknowledge_incident(session, row.id, responder, AckVia.API, runtime.config, runtime.clock())
+            decision = acknowledge_incident(
+                session, row.id, responder, AckVia.API, runtime.config, runtime.clock()
+            )
         if row is not None and decision is not None and decision.has_it:
             audit_key(session, principal, "acknowledged_with_key", row.id, runtime.clock(), responder)
             log.info("incident acknowledged", extra={"incident_id": row.id, "caller": principal.key_id})

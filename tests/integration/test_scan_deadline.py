@@ -115,6 +115,26 @@ def test_a_hanging_scan_is_degraded_and_the_crisis_beside_it_assessed_normally(r
     assert {e.detail["message"]: e.detail["degraded"] for e in audit}[poison] == "timeout"
 
 
+def test_a_crisis_message_is_paged_before_a_hanging_message_in_its_batch_is_given_up(
+    runtime: Runtime,
+) -> None:
+    poison = store(runtime, "conv-poison", f"hello {HANG}")
+    crisis = store(runtime, "conv-crisis", CRISIS, seconds=1)
+    seen: list[bool] = []  # for each page handed over: had the poison message been assessed yet?
+
+    class Watching(Recording):
+        def send_page(self, page_id: int) -> None:
+            seen.append(assessment_of(runtime, poison) is not None)
+            super().send_page(page_id)
+
+    runtime.dispatcher = Watching()
+    scan_message(runtime, poison)  # one claim takes both: the crisis conversation is recorded first
+
+    assert assessment_of(runtime, crisis) is not None
+    assert seen and seen[0] is False, "the crisis page waited for the hanging scan to be given up"
+    assert (row := assessment_of(runtime, poison)) is not None and row.degraded
+
+
 def test_the_keyword_fallback_still_pages_for_crisis_words_it_could_not_scan(runtime: Runtime) -> None:
     poison = store(runtime, "conv-hidden", f"{HANG} I am going to kill myself tonight")
     scan_message(runtime, poison)
