@@ -21,6 +21,16 @@ def modifiers_of(detector: Detector, text: str, kind: SignalKind) -> frozenset[M
             SignalKind.INTENT,
             Modifier.HISTORICAL,
         ),
+        (
+            "in 2009 I tried to end my life, it feels like another person",
+            SignalKind.INTENT,
+            Modifier.HISTORICAL,
+        ),
+        (
+            "my cousin killed himself last year and I'm closing his phone contract",
+            SignalKind.INTENT,
+            Modifier.HISTORICAL,
+        ),
         ("my uncle said he wants to kill himself", SignalKind.INTENT, Modifier.OTHER_PERSON),
         ("ugh kill myself lol this spreadsheet", SignalKind.INTENT, Modifier.JOKING),
         ("we watched a documentary about a suicide attempt survivor", SignalKind.INTENT, Modifier.TOPIC),
