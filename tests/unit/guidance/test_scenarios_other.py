@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from escalation.guidance import Mode, PromptKind
 from tests.unit.guidance.kit import Conversation, kinds
 
@@ -125,3 +127,25 @@ def test_a_rising_level_does_not_repeat_the_missing_resources_prompt() -> None:
     chat.customer(0, level="high")
     chat.customer(20, level="imminent")  # a new playbook, the same missing region
     assert len(chat.open_prompts(PromptKind.RESOURCES)) == 1
+
+
+@pytest.mark.parametrize(
+    ("level", "category", "signals", "playbook", "step"),
+    [
+        ("moderate", "suicide", ["attempt_in_progress", "attempt.overdose"], "overdose-poisoning", None),
+        ("low", "medical", ["medical"], "overdose-poisoning", None),
+        ("moderate", "self_harm", ["attempt_in_progress", "attempt.bleeding"], "self-harm", "first-aid"),
+    ],
+)
+def test_evidence_of_an_act_or_an_emergency_names_emergency_services_whatever_the_level(
+    level: str, category: str, signals: list[str], playbook: str, step: str | None
+) -> None:
+    chat = Conversation(channel="chat")
+    chat.customer(0, level=level, category=category, signals=signals)
+    assert chat.playbook == playbook
+    if step is not None:
+        assert chat.current_step == step
+    step_shown = chat.view().current_step
+    assert step_shown is not None
+    words = " ".join((step_shown.goal, *step_shown.notes)).lower()
+    assert "emergency services" in words or "ambulance" in words
