@@ -53,7 +53,7 @@ FLOORS = {
     ("DIR", "dir_hopelessness"): 0.87,  # target 0.98, measured 0.892 on 2026-12-01 — issue 10
     ("DIR", "dir_third_person"): TARGET,  # measured 1.000 on 2026-12-01
     ("DIR", "dir_historical"): 0.9,  # target 0.98, measured 0.921 on 2026-12-01 — issue 10
-    ("DIR", "dir_figurative"): 0.94,  # target 0.98, measured 0.964 on 2026-12-01 — issue 10
+    ("DIR", "dir_figurative"): TARGET,  # measured 0.998 on 2026-12-01
 }
 
 
