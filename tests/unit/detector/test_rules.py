@@ -34,6 +34,20 @@ def test_shipped_patterns_compile_and_match() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("ive been putting a couple of my mirtazapine aside every night", "means.stockpile"),
+        ("i kept back the lorazepam the doctor gave me", "means.stockpile"),
+        ("i took forty two of the gabapentin", "attempt.overdose"),  # any listed medicine, any amount
+    ],
+)
+def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> None:
+    nlp = spacy.blank("en")
+    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    assert rule in names
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "why am i honestly still here",
