@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from config.settings import get_settings
+from workers.queues import WORKER_QUEUES
 
 
 @click.command()
@@ -78,7 +79,7 @@ def serve(host: str, port: int) -> None:
 @click.command()
 @click.option("--concurrency", default=2, show_default=True, type=int)
 @click.option(
-    "--queues", default="crisis,pages,messages,sweep", show_default=True, help="Polled in this order"
+    "--queues", default=WORKER_QUEUES, show_default=True, help="Polled in this order"
 )
 def worker(concurrency: int, queues: str) -> None:
     """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL). Every worker also runs the sweep

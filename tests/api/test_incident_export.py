@@ -38,12 +38,12 @@ def test_the_export_tells_who_was_paged_how_and_when_who_acknowledged_and_the_pr
     assert acked.status_code == 200
     api.clock.advance(20)
     late = api.client.post(
-        f"/v1/incidents/{incident['id']}/ack", json={"responder": "Aisha Bello"}, headers=auth("responder")
+        f"/v1/incidents/{incident['id']}/ack", json={"responder": "Sam Okafor"}, headers=auth("sam")
     )
     assert late.status_code == 409
     api.clock.advance(600)
     api.client.post(
-        f"/v1/incidents/{incident['id']}/resolve", json={"by": "Aisha Bello"}, headers=auth("responder")
+        f"/v1/incidents/{incident['id']}/resolve", json={"by": "Dana Reyes"}, headers=auth("responder")
     )
 
     code, output = export(api, incident["code"], monkeypatch)
@@ -57,10 +57,10 @@ def test_the_export_tells_who_was_paged_how_and_when_who_acknowledged_and_the_pr
     acknowledged_at = (opened + timedelta(seconds=40)).isoformat()
     assert f"{acknowledged_at}  acknowledged by responder:{first['responder']} via api" in lines
     assert any(
-        "acknowledgement by responder:Aisha Bello via api refused" in line and first["responder"] in line
+        "acknowledgement by responder:Sam Okafor via api refused" in line and first["responder"] in line
         for line in lines
     )
-    assert f"{api.clock.now.isoformat()}  resolved by responder:Aisha Bello" in lines
+    assert f"{api.clock.now.isoformat()}  resolved by responder:Dana Reyes" in lines
     assert any("agent shown" in line for line in lines), "the prompts the agent saw"
     assert CRISIS not in output  # a review never prints the customer's words
 

@@ -33,6 +33,7 @@ from tests.fakes.services import ON_CALL_NUMBER, PrivateRedis, RedisServerMissin
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 from workers.dispatch import CeleryDispatcher
 from workers.messages import IncomingMessage, store_message
+from workers.queues import WORKER_QUEUES
 from workers.replies import acknowledge_by_sms
 from workers.runtime import Runtime
 
@@ -115,7 +116,9 @@ def service(postgres_url: str, broker_url: str, tmp_path: Path) -> Iterator[dict
 
         def start(kind: str, concurrency: int = 2) -> None:
             """A worker named ``kind``: the fixture starts "worker"; a test may start another."""
-            args = ["worker", "-Q", "pages,messages", "-c", str(concurrency), "-n", f"{kind}@%h"]
+            # The queues `stayline worker` consumes: crisis-looking scans (also re-queued by the sweep) go to
+            # their own queue, and a worker that skipped it would never scan them.
+            args = ["worker", "-Q", WORKER_QUEUES, "-c", str(concurrency), "-n", f"{kind}@%h"]
             args += ["--without-gossip", "--without-mingle"]
             processes[kind] = subprocess.Popen(
                 [sys.executable, "-m", "celery", "-A", "workers.celery_app", *args, "-l", "WARNING"],
