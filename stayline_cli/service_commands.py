@@ -6,6 +6,12 @@ from __future__ import annotations
 import click
 
 from config.settings import get_settings
+from stayline_cli.progress import saying
+
+LOADING = (
+    "Loading the detector and configuration (the first start also trains the detector's model from the"
+    " built-in corpus: a minute or more; later starts reuse it)"
+)
 
 
 @click.command()
@@ -55,10 +61,12 @@ def serve(host: str, port: int) -> None:
     if settings.broker_url:
         from workers.celery_app import app as celery_app
 
-        runtime = Runtime(settings=settings, dispatcher=CeleryDispatcher(celery_app)).prepare()
+        with saying(LOADING):
+            runtime = Runtime(settings=settings, dispatcher=CeleryDispatcher(celery_app)).prepare()
     else:
         dispatcher = InProcessDispatcher()
-        runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
+        with saying(LOADING):
+            runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
         dispatcher.bind(runtime)
         Sweeper(runtime, settings.sweep_seconds).start()
         database = redact_url(settings.database_url)
