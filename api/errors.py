@@ -69,7 +69,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "invalid_request", problems)
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def http_error_json(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     return error_response(exc.status_code, _code_for(exc.status_code), exc.detail, exc.headers)
 
@@ -89,7 +89,7 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(StarletteHTTPException, http_error_json)
     app.add_exception_handler(Exception, _unexpected)
 
 

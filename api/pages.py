@@ -76,6 +76,14 @@ def acknowledged(incident: IncidentRow) -> HTMLResponse:
     return _page("Acknowledged", _facts(incident) + text + _full_view(incident))
 
 
-def refused(reason: str, status: int = 403) -> HTMLResponse:
+def refused(reason: str, oncall_number: str = "", status: int = 403) -> HTMLResponse:
+    """A responder with a dead link still needs a way to say "I have it": the on-call number, as a link
+    a phone can dial (STAYLINE_ONCALL_NUMBER), or SMS when none is configured."""
     text = f"<p>This acknowledgement link cannot be used: {escape(reason)}.</p>"
-    return _page("Link not valid", text + "<p>Reply to the page by SMS or call the on-call line.</p>", status)
+    if oncall_number:
+        dial = escape("tel:" + "".join(c for c in oncall_number if c.isdigit() or c == "+"), quote=True)
+        number = f'<a href="{dial}">{escape(oncall_number)}</a>'
+        how = f"Reply to the page by SMS, or call the on-call line on {number}."
+    else:
+        how = "Reply to the page by SMS (<code>ACK</code> and the incident code)."
+    return _page("Link not valid", text + f"<p>{how}</p>", status)

@@ -17,6 +17,8 @@ import signal
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -115,19 +117,52 @@ class DemoClock:
 
 
 class Terminal:
-    """Everything the demo prints, from the main thread and the page reader, one whole line at a time."""
+    """Everything the demo prints, from the main thread and the page reader, one whole line at a time.
 
-    def __init__(self, clock: DemoClock) -> None:
+    Stamped lines are in the service's fast demo clock only; real (wall-clock) durations go on lines of
+    their own, marked "real time", so no line mixes the two clocks. Pages that arrive while a customer
+    turn is being scanned are held until that turn's lines are out: the service pages before the HTTP
+    call returns, but the reader should see the message first and then the pages it caused.
+    """
+
+    def __init__(self, clock: DemoClock, echo: Callable[[str], None] = click.echo) -> None:
         self.clock = clock
+        self._echo = echo
         self._lock = threading.Lock()
+        self._held: list[str] | None = None
+
+    def _line(self, text: str, stamped: bool) -> str:
+        return f"{click.style(self.clock.stamp(), dim=True)} {text}" if stamped else text
 
     def say(self, text: str = "", stamped: bool = True) -> None:
         with self._lock:
-            click.echo(f"{click.style(self.clock.stamp(), dim=True)} {text}" if stamped else text)
+            self._echo(self._line(text, stamped))
+
+    def real(self, text: str) -> None:
+        """A line about wall-clock time, never stamped with the demo clock."""
+        self.say(f"{click.style('(real time)', dim=True)} {text}", stamped=False)
 
     def page(self, page: PageLine) -> None:
         label = click.style(f"PAGE {page.kind} -> {page.responder} via {page.channel}", fg="cyan", bold=True)
-        self.say(f"    {label}: {page.text}")
+        line = self._line(f"    {label}: {page.text}", stamped=True)
+        with self._lock:
+            if self._held is not None:
+                self._held.append(line)
+            else:
+                self._echo(line)
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """Hold pages printed meanwhile until the turn's own lines are out."""
+        with self._lock:
+            self._held = []
+        try:
+            yield
+        finally:
+            with self._lock:
+                held, self._held = self._held or [], None
+                for line in held:
+                    self._echo(line)
 
 
 def level_text(level: str, width: int = 0) -> str:
@@ -174,15 +209,16 @@ def replay(api: ApiClient, sample: SampleConversation, out: Terminal) -> Outcome
             "text": text,
             "sent_at": datetime.now(UTC).isoformat(),
         }
-        scanned = api.post("/v1/messages?wait=true", body)
-        assessment = scanned["assessment"]
-        outcome.level, outcome.category = assessment["level"], assessment["category"]
-        out.say(f'  customer: "{text}"')
-        out.say(
-            f"    -> message {level_text(assessment['message_level'])}  conversation "
-            f"{level_text(outcome.level)}  category {outcome.category}"
-        )
-        note_incident(api, outcome, scanned["incident_id"], out)
+        out.say(f'  customer: "{text}"')  # before it is sent: it causes what follows
+        with out.turn():
+            scanned = api.post("/v1/messages?wait=true", body)
+            assessment = scanned["assessment"]
+            outcome.level, outcome.category = assessment["level"], assessment["category"]
+            out.say(
+                f"    -> message {level_text(assessment['message_level'])}  conversation "
+                f"{level_text(outcome.level)}  category {outcome.category}"
+            )
+            note_incident(api, outcome, scanned["incident_id"], out)
         time.sleep(TURN_PAUSE_SECONDS)
     return outcome
 
@@ -246,9 +282,8 @@ def watch_after_ack(
     """Pages for the acknowledged incident printed after the acknowledgement (0 when the chain stopped)."""
     wall = WATCH_DEMO_SECONDS / clock.speed
     minutes = WATCH_DEMO_SECONDS / 60
-    out.say(
-        f"Watching {minutes:.0f} demo minutes ({wall:.0f} s): #{outcome.incident_code} should stay silent"
-    )
+    out.say(f"Watching {minutes:.0f} demo minutes: #{outcome.incident_code} should stay silent")
+    out.real(f"that is about {wall:.0f} s")
     time.sleep(wall)
     return sum(1 for p in service.pages if p.code == outcome.incident_code and p.at > acked_at)
 
@@ -324,12 +359,12 @@ def run_service_and_play(workdir: Path, speed: float) -> None:
     port, api_key = free_port(), secrets.token_urlsafe(24)
     env = demo_env(workdir / "demo.db", port, clock, api_key)
     service = ServiceProcess(env, port, workdir / "service.log", out.page)
-    out.say(f"Starting the embedded service on {service.url} (SQLite in {workdir}, clock {speed:g}x) ...")
+    out.real(f"Starting the embedded service on {service.url} (SQLite in {workdir}, clock {speed:g}x) ...")
     started = time.monotonic()
     try:
         service.start()
         service.wait_ready(STARTUP_TIMEOUT_SECONDS)
-        out.say(f"Service ready in {time.monotonic() - started:.1f} s")
+        out.real(f"Service ready in {time.monotonic() - started:.1f} s")
         outcomes = play(service, ApiClient(service.url, api_key), clock, out)
     except (ApiError, RuntimeError) as error:
         raise click.ClickException(f"{error} (rerun with --keep-db to keep the service log)") from None
@@ -339,7 +374,7 @@ def run_service_and_play(workdir: Path, speed: float) -> None:
     # uvicorn shuts down gracefully on SIGTERM, then re-raises it: -15 is its clean exit.
     how = "cleanly" if exit_code in (0, -signal.SIGTERM) else f"with exit code {exit_code}"
     elapsed = time.monotonic() - started
-    out.say(f"  service stopped {how}; demo took {elapsed:.0f} s of wall time", stamped=False)
+    out.real(f"service stopped {how}; the demo took {elapsed:.0f} s")
 
 
 @click.command()

@@ -1,4 +1,8 @@
-"""Detector commands: scan, detect, evaluate, train."""
+"""Detector commands: scan, detect, evaluate, train.
+
+The detector (spaCy, scikit-learn) is imported inside the commands, never at module level: `stayline
+--help` and every other command's `--help` must not pay seconds for a model they do not use.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,21 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from detector import Assessment, ConversationState, Detector, RiskLevel, behaviour
-from detector.evaluation import ConversationReport, ExpectationReport, LevelReport, expectation_for
+if TYPE_CHECKING:
+    from detector import Assessment, Detector, behaviour
+    from detector.evaluation import LevelReport
 
 BATCH = 256
 LEVEL_COLOURS = {"none": "green", "low": "cyan", "moderate": "yellow", "high": "red", "imminent": "magenta"}
 
 
 def _detector() -> Detector:
+    from detector import Detector
+
     click.echo("loading detector...", err=True)
     return Detector()
 
@@ -138,6 +145,8 @@ def _turns(row: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _conversation_levels(detector: Detector, row: dict[str, Any]) -> dict[str, Any]:
     """The conversation's level after each customer turn (agent turns are context, never scored)."""
+    from detector import ConversationState
+
     state = ConversationState()
     levels, categories = [], []
     channel = _channel(row)
@@ -235,6 +244,9 @@ ABLATIONS = {
 def _evaluate_messages(
     detector: Detector, rows: Sequence[dict[str, Any]], data_path: Path, expect_map: Path | None, errors: int
 ) -> None:
+    from detector import RiskLevel
+    from detector.evaluation import ExpectationReport, LevelReport, expectation_for
+
     expectations = json.loads(expect_map.read_text()) if expect_map else None
     levels, expected, mistakes = LevelReport(), ExpectationReport(), []
     with click.progressbar(length=len(rows), label="evaluating", file=sys.stderr) as bar:
@@ -266,6 +278,9 @@ def _evaluate_messages(
 
 
 def _evaluate_conversations(detector: Detector, rows: Sequence[dict[str, Any]], errors: int) -> None:
+    from detector import RiskLevel
+    from detector.evaluation import ConversationReport
+
     report = ConversationReport()
     with click.progressbar(rows, label="evaluating", file=sys.stderr) as bar:
         for row in bar:
@@ -286,6 +301,8 @@ def _evaluate_conversations(detector: Detector, rows: Sequence[dict[str, Any]], 
 
 
 def _evaluate_suite(path: Path | None, errors: int) -> None:
+    from detector import behaviour
+
     try:
         suite = behaviour.load_suite(path)
         broken = behaviour.check_split(suite)

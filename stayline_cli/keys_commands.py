@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from escalation.config_loader import ConfigInvalid
 from stayline_cli.ops_commands import config_dir_option, escalation_config
 
 ROLES = ["ingest", "agent", "responder", "admin"]
@@ -44,6 +43,8 @@ def _check_person(role: str, person: str | None, config_dir: Path | None) -> str
     if role in PEOPLE_ROLES and not person:
         raise click.BadParameter(f"a {role} key belongs to a person: give --person", param_hint="--person")
     if role == "responder" and person:
+        from escalation.config_loader import ConfigInvalid
+
         try:
             roster = escalation_config(config_dir).roster.responders
         except ConfigInvalid as invalid:

@@ -1,23 +1,28 @@
-"""Operator commands: config check, who is on call, gaps in the rota."""
+"""Operator commands: config check, who is on call, gaps in the rota.
+
+The configuration and escalation code is imported inside each command so that `--help` stays instant.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from config import files
-from escalation.config_loader import DEFAULT_CONFIG_DIR, ConfigInvalid, EscalationConfig, load_config
-from escalation.model import Channel, Level
-from escalation.schedules import gaps, who_is_on_call
-from stayline_cli.config_report import print_report
-from workers.config_check import check_configuration
+from stayline_cli.times import UnreadableTime, parse_when
+
+if TYPE_CHECKING:
+    from escalation.config_loader import EscalationConfig
 
 
 def escalation_config(config_dir: Path | None) -> EscalationConfig:
     """The escalation files of ``--config-dir`` (default STAYLINE_CONFIG_DIR), each falling back to the
     shipped one it does not override; ConfigInvalid lists every error."""
+    from config import files
+    from escalation.config_loader import DEFAULT_CONFIG_DIR, load_config
+
     return load_config((config_dir or files.config_dir()) / "escalation", fallback=DEFAULT_CONFIG_DIR)
 
 
@@ -37,35 +42,48 @@ def config_group() -> None:
 @config_dir_option
 def check(config_dir: Path | None) -> None:
     """Read every file the service reads; list them and print every error with its file and line."""
+    from stayline_cli.config_report import print_report
+    from workers.config_check import check_configuration
+
     report = check_configuration(config_dir)
     print_report(report)
     if report.problems:
         raise click.exceptions.Exit(1)
 
 
-def _parse_time(value: str | None) -> datetime:
+def _parse_time(value: str | None, now: datetime | None = None) -> datetime:
+    now = now or datetime.now(UTC)
     if value is None:
-        return datetime.now(UTC)
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise click.BadParameter("give a time zone, e.g. 2026-11-27T03:00+00:00")
-    return moment
+        return now
+    try:
+        return parse_when(value, now, now.astimezone().tzinfo or UTC)  # words read in this machine's zone
+    except UnreadableTime as error:
+        raise click.BadParameter(str(error), param_hint="--at") from None
 
 
 @click.command()
-@click.option("--at", "at_text", help="ISO time with zone (default: now)")
+@click.option(
+    "--at",
+    "at_text",
+    help='When: "now" (default), "tomorrow 3am", "today 21:30", "+2h", "in 3 days", or ISO with a zone',
+)
 @click.option("--gaps", "show_gaps", is_flag=True, help="List windows with nobody reachable on call")
 @click.option("--days", type=int, default=7, show_default=True)
 @config_dir_option
 def oncall(at_text: str | None, show_gaps: bool, days: int, config_dir: Path | None) -> None:
     """Who is on call now (or --at a time); with --gaps, every uncovered window ahead."""
+    from escalation.config_loader import ConfigInvalid
+    from escalation.model import Channel
+    from escalation.schedules import gaps, who_is_on_call
+
+    at = _parse_time(at_text)  # before reading the configuration: a typo is answered at once
     try:
         config = escalation_config(config_dir)
     except ConfigInvalid as invalid:
         raise click.ClickException(
             f"configuration invalid (see `stayline config check`):\n{invalid}"
         ) from None
-    at = _parse_time(at_text)
+    click.echo(f"on call at {at.isoformat(timespec='minutes')}")
     responders = config.roster.responders
 
     def reachable(name: str) -> bool:
@@ -98,7 +116,9 @@ def page_group() -> None:
 @config_dir_option
 def page_test(responder: str, config_dir: Path | None) -> None:
     """Send a clearly marked TEST page to RESPONDER on each of their channels and report each delivery."""
+    from config import files
     from config.settings import get_settings
+    from escalation.model import Channel, Level
     from escalation.notifiers.base import PageMessage
     from escalation.notifiers.config_file import NotifiersInvalid, read_notifiers
     from escalation.notifiers.registry import build_notifier
@@ -112,7 +132,7 @@ def page_test(responder: str, config_dir: Path | None) -> None:
             f"configuration invalid (see `stayline config check`):\n{NotifiersInvalid(errors)}"
         )
     notifiers = {channel: build_notifier(config) for channel, config in configs.items()}
-    link = get_settings().public_url.rstrip("/") + "/responder"
+    link = get_settings().public_url.rstrip("/") + "/"  # the console home: it signs them in, then their view
     failed = False
     for channel in person.channels:
         address = {

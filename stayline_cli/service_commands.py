@@ -6,7 +6,13 @@ from __future__ import annotations
 import click
 
 from config.settings import get_settings
+from stayline_cli.progress import saying
 from workers.queues import WORKER_QUEUES
+
+LOADING = (
+    "Loading the detector and configuration (the first start also trains the detector's model from the"
+    " built-in corpus: about 15 s; later starts reuse it)"
+)
 
 
 @click.command()
@@ -56,10 +62,12 @@ def serve(host: str, port: int) -> None:
     if settings.broker_url:
         from workers.celery_app import app as celery_app
 
-        runtime = Runtime(settings=settings, dispatcher=CeleryDispatcher(celery_app)).prepare()
+        with saying(LOADING):
+            runtime = Runtime(settings=settings, dispatcher=CeleryDispatcher(celery_app)).prepare()
     else:
         dispatcher = InProcessDispatcher()
-        runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
+        with saying(LOADING):
+            runtime = Runtime(settings=settings, dispatcher=dispatcher).prepare()
         dispatcher.bind(runtime)
         Sweeper(runtime, settings.sweep_seconds).start()
         database = redact_url(settings.database_url)
@@ -78,9 +86,7 @@ def serve(host: str, port: int) -> None:
 
 @click.command()
 @click.option("--concurrency", default=2, show_default=True, type=int)
-@click.option(
-    "--queues", default=WORKER_QUEUES, show_default=True, help="Polled in this order"
-)
+@click.option("--queues", default=WORKER_QUEUES, show_default=True, help="Polled in this order")
 def worker(concurrency: int, queues: str) -> None:
     """A Celery worker for scans and pages (needs STAYLINE_BROKER_URL). Every worker also runs the sweep
     (escalation timers, missed scans), one at a time by a lease in the database: no beat needed."""

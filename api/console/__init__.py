@@ -10,8 +10,9 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.console import agent, login, responder, stream, supervisor
+from api.console import agent, login, not_found, responder, stream, supervisor
 from api.console.web import HERE, Refused, SignInRequired, refused_page, sign_in_redirect
 
 
@@ -26,8 +27,10 @@ async def _refused(request: Request, exc: Exception) -> Response:
 
 
 def install_console(app: FastAPI) -> None:
-    for module in (login, agent, responder, supervisor, stream):
+    for module in (login, agent, responder, supervisor, stream, not_found):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_exception_handler(SignInRequired, _sign_in)
     app.add_exception_handler(Refused, _refused)
+    # Replaces the JSON-only handler of api/errors.py: console addresses get an HTML 404.
+    app.add_exception_handler(StarletteHTTPException, not_found.http_error)

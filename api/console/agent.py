@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from api.auth import Role
 from api.console import reads
-from api.console.timeline import incident_timeline
+from api.console.timeline import paging_story
 from api.console.web import Refused, now_of, read_form, render, require_person, see_other
 from api.deps import runtime_of
 from api.schemas import ID_PATTERN
@@ -52,8 +52,10 @@ def conversation(request: Request, conversation_id: ConversationPath) -> Respons
     with session_scope(runtime.url) as session:
         row = _conversation(session, conversation_id)
         incident = reads.latest_incident(session, conversation_id)
+        timeline, pages = paging_story(session, incident) if incident else ([], [])
         values = {
             "conversation": row,
+            "shown_level": reads.shown_level(row.level, incident),
             "messages": reads.messages(session, conversation_id),
             "guidance": current_view(
                 session,
@@ -63,8 +65,8 @@ def conversation(request: Request, conversation_id: ConversationPath) -> Respons
                 region=runtime.settings.region,
             ),
             "incident": incident,
-            "pages": reads.pages_of(session, incident.id) if incident else [],
-            "timeline": incident_timeline(session, incident) if incident else [],
+            "pages": pages,
+            "timeline": timeline,
             "flag_levels": FLAG_LEVELS,
             "flag_categories": FLAG_CATEGORIES,
             "can_act": person.may(Role.AGENT),

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 LEVEL_ORDER = ("none", "low", "moderate", "high", "imminent")
 
@@ -16,6 +21,65 @@ def clock(moment: datetime | str | None) -> str:
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     return moment.strftime("%H:%M:%S UTC") if moment else ""
+
+
+def _aware(moment: datetime | str) -> datetime:
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+
+
+def zone_of(name: str | None) -> ZoneInfo | None:
+    """The person's zone from the roster; an unknown name falls back to the browser's zone, not an error."""
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def in_zone(moment: datetime | str, zone: ZoneInfo | None) -> str:
+    """'10:00:07 EST' in ``zone``; in UTC (marked so) when the zone is left to the browser."""
+    moment = _aware(moment)
+    return moment.astimezone(zone).strftime("%H:%M:%S %Z") if zone else clock(moment.astimezone(UTC))
+
+
+def utc_title(moment: datetime | str) -> str:
+    return _aware(moment).astimezone(UTC).strftime("%H:%M:%S UTC, %a %d %b %Y")
+
+
+@pass_context
+def local_time(context: Context, moment: datetime | str | None) -> Markup:
+    """A <time> in the reader's zone (the roster's, else the browser's: console.js rewrites those marked
+    ``data-local="browser"``) with UTC on hover, so a responder in New York and the floor in London
+    can still compare notes."""
+    if moment is None:
+        return Markup("")
+    zone = context.get("zone")
+    iso = _aware(moment).isoformat()
+    local = "server" if zone else "browser"
+    return Markup(
+        f'<time datetime="{escape(iso)}" title="{escape(utc_title(moment))}" data-local="{local}">'
+        f"{escape(in_zone(moment, zone))}</time>"
+    )
+
+
+@pass_context
+def local_text(context: Context, moment: datetime | str) -> str:
+    """The reader's local time as plain text, for places markup cannot go (a select's options)."""
+    return in_zone(moment, context.get("zone"))
+
+
+@pass_context
+def time_ago(context: Context, moment: datetime | None, suffix: str = " ago") -> Markup:
+    """'6 min 05 s ago' that keeps counting in the browser (console.js, against the page's server time)."""
+    if moment is None:
+        return Markup("")
+    iso = _aware(moment).isoformat()
+    text = since(_aware(moment), _aware(context["now"])) + suffix
+    return Markup(
+        f'<time datetime="{escape(iso)}" title="{escape(utc_title(moment))}" data-since '
+        f'data-suffix="{escape(suffix)}">{escape(text)}</time>'
+    )
 
 
 def since(moment: datetime | None, now: datetime) -> str:
@@ -40,6 +104,11 @@ def until(now: datetime, moment: datetime) -> str:
 def words(value: str | None) -> str:
     """'attempt_in_progress' -> 'attempt in progress'."""
     return (value or "").replace("_", " ")
+
+
+def level_rank(level: str) -> int:
+    """Where a level sits in LEVEL_ORDER; an unknown one sorts lowest rather than raising."""
+    return LEVEL_ORDER.index(level) if level in LEVEL_ORDER else 0
 
 
 def at_least(level: str, floor: str) -> bool:
@@ -91,4 +160,12 @@ def _merge_plain(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"clock": clock, "since": since, "until": until, "words": words}
+FILTERS: dict[str, Callable[..., Any]] = {
+    "clock": clock,
+    "since": since,
+    "until": until,
+    "words": words,
+    "local": local_time,
+    "local_text": local_text,
+    "ago": time_ago,
+}

@@ -10,9 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import case
 from sqlmodel import Session, col, select
 
-from api.console.formatting import Segment, highlight
+from api.console.formatting import LEVEL_ORDER, Segment, highlight, level_rank
 from config.console_file import ConsoleSettings, read_console
 from config.files import config_dir, config_path
 from store.models import AssessmentRow, AuditEventRow, ConversationRow, IncidentRow, MessageRow, PageRow
@@ -40,22 +41,56 @@ class MessageView:
         return any(segment.kinds for segment in self.segments)
 
 
-def conversations(session: Session, at_risk_only: bool) -> list[tuple[ConversationRow, IncidentRow | None]]:
+@dataclass(frozen=True)
+class ConversationLine:
+    """One row of the conversation list: the badge is the higher of the detector's level and the open
+    incident's (an agent's flag opens one), so a flagged conversation never reads as "none"."""
+
+    row: ConversationRow
+    incident: IncidentRow | None
+    level: str
+
+
+def conversations(session: Session, at_risk_only: bool) -> list[ConversationLine]:
+    """Riskiest first, then most recent; conversations with an open incident always count as at risk."""
+    open_incidents = session.exec(
+        select(IncidentRow)
+        .where(col(IncidentRow.state).in_(OPEN_STATES))
+        .where(col(IncidentRow.is_test).is_(False))
+    ).all()
+    incident_of = {incident.conversation_id: incident for incident in open_incidents}
     query = select(ConversationRow).where(col(ConversationRow.is_test).is_(False))
     if at_risk_only:
-        query = query.where(col(ConversationRow.level) != "none")
-    rows = session.exec(
-        query.order_by(col(ConversationRow.updated_at).desc()).limit(CONVERSATIONS_SHOWN)
-    ).all()
-    open_by_conversation = {
-        incident.conversation_id: incident
-        for incident in session.exec(
-            select(IncidentRow)
-            .where(col(IncidentRow.conversation_id).in_([r.id for r in rows]))
-            .where(col(IncidentRow.state).in_(OPEN_STATES))
+        query = query.where(
+            (col(ConversationRow.level) != "none") | col(ConversationRow.id).in_(list(incident_of))
+        )
+    rank = case(
+        {level: index for index, level in enumerate(LEVEL_ORDER)}, value=ConversationRow.level, else_=0
+    )
+    rows = list(
+        session.exec(
+            query.order_by(rank.desc(), col(ConversationRow.updated_at).desc()).limit(CONVERSATIONS_SHOWN)
         ).all()
-    }
-    return [(row, open_by_conversation.get(row.id)) for row in rows]
+    )
+    # An open incident's conversation is shown even when the detector's level alone would not reach the
+    # first page of the list (a flagged "none" conversation among a hundred noisier ones).
+    listed = {row.id for row in rows}
+    missing = [cid for cid in incident_of if cid not in listed]
+    if missing:
+        rows += session.exec(select(ConversationRow).where(col(ConversationRow.id).in_(missing))).all()
+    lines = [
+        ConversationLine(row, incident_of.get(row.id), shown_level(row.level, incident_of.get(row.id)))
+        for row in rows
+    ]
+    lines.sort(key=lambda line: (level_rank(line.level), line.row.updated_at), reverse=True)
+    return lines[:CONVERSATIONS_SHOWN]
+
+
+def shown_level(detected: str, incident: IncidentRow | None) -> str:
+    """The higher of the detector's level and the open incident's."""
+    if incident is None or incident.state not in OPEN_STATES:
+        return detected
+    return max(detected, incident.level, key=level_rank)
 
 
 def messages(session: Session, conversation_id: str, evidence_only: bool = False) -> list[MessageView]:
@@ -128,21 +163,24 @@ def open_incidents(session: Session) -> Sequence[IncidentRow]:
     ).all()
 
 
-def pages_awaiting_acknowledgement(session: Session) -> Sequence[PageRow]:
-    """Pages a provider has taken (or is about to) for incidents nobody has acknowledged yet."""
+def pages_awaiting_acknowledgement(session: Session) -> list[tuple[PageRow, str | None]]:
+    """Pages a provider has taken (or is about to) for incidents nobody has acknowledged yet, each with
+    its incident's code: the code is what the page carried and what the responder will quote."""
     paging = select(IncidentRow.id).where(col(IncidentRow.state).in_(("triggered", "paging")))
-    return session.exec(
+    rows = session.exec(
         select(PageRow)
         .where(col(PageRow.incident_id).in_(paging))
         .where(col(PageRow.kind).in_(("page", "reminder")))
         .where(col(PageRow.status).not_in(("cancelled", *UNREACHED)))
         .order_by(col(PageRow.created_at))
     ).all()
+    return _with_codes(session, rows)
 
 
-def unreached(session: Session, since: datetime) -> Sequence[PageRow]:
-    """Alarms (nobody reachable, rota gaps, expired resources) and pages that never got through."""
-    return session.exec(
+def unreached(session: Session, since: datetime) -> list[tuple[PageRow, str | None]]:
+    """Alarms (nobody reachable, rota gaps, expired resources) and pages that never got through, with
+    the incident's code where there is one (rota and resource alarms belong to no incident)."""
+    rows = session.exec(
         select(PageRow)
         .where(col(PageRow.updated_at) >= since)
         .where((col(PageRow.kind) == "alarm") | col(PageRow.status).in_(UNREACHED))
@@ -150,6 +188,15 @@ def unreached(session: Session, since: datetime) -> Sequence[PageRow]:
         .order_by(col(PageRow.updated_at).desc())
         .limit(50)
     ).all()
+    return _with_codes(session, rows)
+
+
+def _with_codes(session: Session, pages: Sequence[PageRow]) -> list[tuple[PageRow, str | None]]:
+    ids = {page.incident_id for page in pages}
+    codes = dict(
+        session.exec(select(IncidentRow.id, IncidentRow.code).where(col(IncidentRow.id).in_(ids))).all()
+    )
+    return [(page, codes.get(page.incident_id)) for page in pages]
 
 
 @lru_cache(maxsize=4)

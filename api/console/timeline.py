@@ -6,8 +6,9 @@ on a flag is shown to signed-in agents and responders only, the same people who 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session, col, or_, select
@@ -25,7 +26,29 @@ class Entry:
     tone: str = "info"  # info | good | warn | bad: a CSS class, always beside words that say the same
 
 
+@dataclass(frozen=True)
+class PageLine:
+    """A row of the paging table, with the status the timeline beside it tells."""
+
+    page: PageRow
+    status: str
+
+
 def incident_timeline(session: Session, incident: IncidentRow) -> list[Entry]:
+    return paging_story(session, incident)[0]
+
+
+def paging_story(session: Session, incident: IncidentRow) -> tuple[list[Entry], list[PageLine]]:
+    """The timeline and the paging table from one reading, so they cannot disagree on one screen.
+
+    The page rows are read first and the audit trail second; a delivery recorded between the two reads
+    (the provider's "delivered" callback lands within milliseconds of the send) would otherwise show as
+    "sending" in the table and "delivered" in the timeline. A page's latest audited status wins when it
+    is at least as new as the row.
+    """
+    page_rows = session.exec(
+        select(PageRow).where(PageRow.incident_id == incident.id).order_by(col(PageRow.id))
+    ).all()
     rows = session.exec(
         select(AuditEventRow)
         .where(
@@ -39,11 +62,23 @@ def incident_timeline(session: Session, incident: IncidentRow) -> list[Entry]:
         .order_by(col(AuditEventRow.id))
         .limit(MAX_ENTRIES)
     ).all()
-    pages = {
-        p.idempotency_key: p
-        for p in session.exec(select(PageRow).where(PageRow.incident_id == incident.id)).all()
-    }
-    return [entry for row in rows if (entry := describe(row, pages)) is not None]
+    pages = {p.idempotency_key: p for p in page_rows}
+    entries = [entry for row in rows if (entry := describe(row, pages)) is not None]
+    return entries, [PageLine(page, _latest_status(page, rows)) for page in page_rows]
+
+
+def _latest_status(page: PageRow, audit: Sequence[AuditEventRow]) -> str:
+    for row in reversed(audit):
+        told = row.action.startswith("page_") and row.action != "page_passed"
+        if told and row.detail.get("page") == page.idempotency_key:
+            if _naive(row.at) >= _naive(page.updated_at):
+                return row.action.removeprefix("page_")
+            break
+    return page.status
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment  # SQLite: naive UTC
 
 
 def _page_words(detail: dict[str, Any], pages: dict[str, PageRow]) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
+from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -15,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.auth import Role, principal_for_digest
 from api.console import session as sessions
-from api.console.formatting import FILTERS
+from api.console.formatting import FILTERS, zone_of
 from api.deps import context
 from api.origins import same_origin
 from store.db import session_scope
@@ -132,10 +133,26 @@ def render(
     status: int = 200,
 ) -> HTMLResponse:
     csrf = sessions.csrf_token(secret_of(request), person.nonce) if person else ""
-    page = {"person": person, "csrf": csrf, "now": now_of(request), "Role": Role, **values}
+    page = {
+        "person": person,
+        "csrf": csrf,
+        "now": now_of(request),
+        "zone": reader_zone(request, person),
+        "Role": Role,
+        **values,
+    }
     response = templates.TemplateResponse(request, template, page, status_code=status)
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+def reader_zone(request: Request, person: sessions.ConsoleSession | None) -> ZoneInfo | None:
+    """The roster's time zone for a responder; None leaves it to the browser (agents are not on the
+    roster, and a phone abroad knows where it is better than we do)."""
+    if person is None or person.person is None:
+        return None
+    responder = context(request).runtime.config.roster.responders.get(person.person)
+    return zone_of(responder.time_zone) if responder else None
 
 
 def see_other(path: str) -> Response:

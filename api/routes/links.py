@@ -33,7 +33,7 @@ def _claim(runtime: Runtime, token: str) -> LinkClaim | HTMLResponse:
         return verify_link(runtime.settings.link_secret, token, runtime.clock())
     except InvalidLink as error:
         log.info("acknowledgement link refused", extra={"reason": str(error)})
-        return pages.refused(str(error))
+        return pages.refused(str(error), runtime.settings.oncall_number)
 
 
 @router.get("/r/{token}", response_class=HTMLResponse, summary="Acknowledgement page (signed link)")
@@ -44,7 +44,7 @@ def show(token: str, runtime: Annotated[Runtime, Depends(runtime_of)]) -> HTMLRe
     with session_scope(runtime.url) as session:
         incident = session.get(IncidentRow, claim.incident_id)
         if incident is None:
-            return pages.refused("the incident no longer exists", 404)
+            return pages.refused("the incident no longer exists", runtime.settings.oncall_number, 404)
         return pages.ack_form(incident, claim.responder, token)
 
 
@@ -53,14 +53,14 @@ def acknowledge(
     token: str, request: Request, runtime: Annotated[Runtime, Depends(runtime_of)]
 ) -> HTMLResponse:
     if foreign_origin(request):
-        return pages.refused("it was sent from another site")
+        return pages.refused("it was sent from another site", runtime.settings.oncall_number)
     claim = _claim(runtime, token)
     if isinstance(claim, HTMLResponse):
         return claim
     with session_scope(runtime.url) as session:
         incident = session.get(IncidentRow, claim.incident_id)
         if incident is None:
-            return pages.refused("the incident no longer exists", 404)
+            return pages.refused("the incident no longer exists", runtime.settings.oncall_number, 404)
         decision = acknowledge_incident(
             session, incident.id, claim.responder, AckVia.WEB_LINK, runtime.config, runtime.clock()
         )

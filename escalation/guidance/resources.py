@@ -129,10 +129,14 @@ def cards_for(region: RegionResources | None, needs: ResourceNeeds, today: date)
     """The emergency card first, then each needed kind; stale or missing entries fall back to emergency."""
     emergency = _emergency_card(region)
     cards = [emergency]
+    if region is None:
+        # With no region every stand-in would be the same generic "your local emergency number" line
+        # again; the one emergency card already tells the agent nothing is configured.
+        return cards
     for kind in needs.kinds:
         if kind is ResourceKind.EMERGENCY:
             continue
-        entries = [] if region is None else region.of_kind(kind)
+        entries = region.of_kind(kind)
         if not entries and kind in needs.required:
             note = f"No {kind.value.replace('_', ' ')} is listed for this region: use the emergency number."
             cards.append(_stand_in(emergency, note, replaces=kind.value))

@@ -3,6 +3,7 @@ supervisors see, and what their buttons change."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from datetime import timedelta
@@ -18,6 +19,11 @@ from store.models import AuditEventRow, IncidentRow, PageRow
 from tests.api.conftest import CRISIS, Harness, TestClient
 from tests.api.console_helpers import alert_text, page_token, sign_in
 from workers import config_status
+
+
+def visible_text(html: str) -> str:
+    """The page's words without its tags (times are wrapped in <time> elements)."""
+    return re.sub(r"<[^>]+>", "", html)
 
 
 def agent_client(api: Harness, name: str = "Ana Lima") -> TestClient:
@@ -74,7 +80,7 @@ def test_flagging_opens_an_incident_pages_and_shows_the_playbook(api: Harness) -
     assert (incident.level, incident.category, incident.opened_by) == ("high", "suicide", "agent")
     assert api.dispatcher.pages  # handed to the pager at once
     page = agent.get("/conversations/conv-1").text
-    assert f"Paging responders for incident {incident.code}" in page
+    assert f'Paging responders for incident <a href="/incidents/{incident.code}">{incident.code}</a>' in page
     assert "Flagged by agent Ana Lima as high (suicide): “asked to close everything”" in page
     assert "Never say" in page and "Mark done" in page
 
@@ -270,11 +276,17 @@ def test_the_responder_says_when_they_will_join_and_the_agent_sees_it(api: Harne
     incident = only_incident(api)
     assert incident.state == "acknowledged"
     assert incident.responder_eta == api.clock.now + timedelta(minutes=10)
-    agent_page = agent_client(api).get("/conversations/conv-1").text
+    agent_page = visible_text(agent_client(api).get("/conversations/conv-1").text)
     assert "Dana Reyes has acknowledged and is joining by 15:10:00 UTC (in 10 min)" in agent_page
     assert "Dana Reyes expects to join in 10 min" in agent_page
+    # Her own page keeps what she said (in her roster zone, New York) instead of "(not sure yet)".
+    own = dana.get(f"/incidents/{code}").text
+    assert '<option value="" selected>by 10:10:00 EST, as you said</option>' in own
+    assert "(not sure yet)" not in own
 
     api.clock.advance(60)
     dana.post(f"/incidents/{code}/ack", data={"csrf_token": token, "eta": "0"})  # already there
     assert only_incident(api).responder_eta == api.clock.now
-    assert "is joining by 15:01:00 UTC (now)" in agent_client(api).get("/conversations/conv-1").text
+    assert "is joining by 15:01:00 UTC (now)" in visible_text(
+        agent_client(api).get("/conversations/conv-1").text
+    )

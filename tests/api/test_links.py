@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from escalation.links import sign_link
 from tests.api.conftest import T0, Harness
 
@@ -82,3 +84,20 @@ def test_a_link_posted_from_another_site_acknowledges_nothing(api: Harness) -> N
     # The link page is sent with no-referrer, so a browser posts its own form with "Origin: null".
     own = api.client.post(path, headers={"Origin": "null"})
     assert "Acknowledged by Dana Reyes" in own.text
+
+
+def test_a_refused_link_gives_the_configured_on_call_number(make_api: Callable[..., Harness]) -> None:
+    api = make_api(oncall_number="+1 202 555 0199")  # invented
+    incident = api.flag(level="high").json()
+    api.clock.advance(700)
+    expired = api.client.get(link_for(api, incident["id"], ttl=60))
+    assert expired.status_code == 403
+    assert "call the on-call line on" in expired.text
+    assert '<a href="tel:+12025550199">+1 202 555 0199</a>' in expired.text
+
+
+def test_a_refused_link_without_an_on_call_number_never_promises_one(api: Harness) -> None:
+    refused = api.client.get("/r/not-a-token")
+    assert refused.status_code == 403
+    assert "on-call line" not in refused.text
+    assert "Reply to the page by SMS" in refused.text

@@ -20,6 +20,45 @@
     return node ? node.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
+  // Times. The server writes each <time> in the reader's roster zone, or in UTC marked
+  // data-local="browser" for people not on the roster: those are rewritten here in the browser's zone.
+  // Relative times ("6 min 05 s ago", data-since) keep counting from the page's server time, not the
+  // browser's clock, which may disagree with the service's (and does in the demo's fast clock).
+  var serverOffset = body.dataset.now ? Date.parse(body.dataset.now) - Date.now() : 0;
+  var clockFormat = null;
+  try {
+    clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit",
+      hourCycle: "h23", timeZoneName: "short" });
+  } catch (e) { clockFormat = null; }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function elapsed(seconds) {  // mirrors api/console/formatting.py since()
+    seconds = Math.max(0, Math.floor(seconds));
+    var hours = Math.floor(seconds / 3600), minutes = Math.floor((seconds % 3600) / 60), secs = seconds % 60;
+    if (hours) { return hours + " h " + pad(minutes) + " min"; }
+    if (minutes) { return minutes + " min " + pad(secs) + " s"; }
+    return secs + " s";
+  }
+
+  function localise(root) {
+    if (clockFormat) {
+      root.querySelectorAll('time[data-local="browser"]').forEach(function (node) {
+        var at = Date.parse(node.getAttribute("datetime"));
+        if (!isNaN(at)) { node.textContent = clockFormat.format(new Date(at)); node.dataset.local = "done"; }
+      });
+    }
+    tick(root);
+  }
+
+  function tick(root) {
+    var now = Date.now() + serverOffset;
+    (root || document).querySelectorAll("time[data-since]").forEach(function (node) {
+      var at = Date.parse(node.getAttribute("datetime"));
+      if (!isNaN(at)) { node.textContent = elapsed((now - at) / 1000) + (node.dataset.suffix || ""); }
+    });
+  }
+
   function refresh() {
     if (refreshing) { schedule(); return; }
     refreshing = true;
@@ -35,6 +74,10 @@
       .then(function (html) {
         if (!html) { return; }
         var fresh = new DOMParser().parseFromString(html, "text/html");
+        if (fresh.body && fresh.body.dataset.now) {
+          serverOffset = Date.parse(fresh.body.dataset.now) - Date.now();
+        }
+        localise(fresh);  // before the swap, so an announcement compares like with like
         var focusedId = document.activeElement ? document.activeElement.id : "";
         document.querySelectorAll("[data-live]").forEach(function (region) {
           var replacement = fresh.getElementById(region.id);
@@ -72,6 +115,8 @@
       }
     });
   }
+  localise(document);
+  window.setInterval(function () { tick(document); }, 5000);
   var every = Number(body.dataset.refreshSeconds || "0");
   if (every > 0) { window.setInterval(schedule, every * 1000); }
 })();

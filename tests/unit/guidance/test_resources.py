@@ -70,3 +70,13 @@ def test_a_stale_emergency_number_is_still_shown_because_it_is_the_last_resort(t
     assert [alarm.resource_id for alarm in expired_resources(date(2026, 12, 1), chat.library)] == [
         "gb-emergency"
     ]
+
+
+def test_without_a_region_the_emergency_line_is_listed_once() -> None:
+    """No STAYLINE_REGION: the generic emergency card stands alone, not once more per missing kind."""
+    chat = Conversation(channel="chat", region=None)
+    chat.customer(0, level="high")
+    cards = chat.view().resources
+    emergency = [(card.name, card.say) for card in cards if card.say == "your local emergency number"]
+    assert emergency == [("Emergency services", "your local emergency number")]
+    assert cards[0].note is not None and "No resources are configured" in cards[0].note
