@@ -18,7 +18,17 @@ from api.deps import ApiContext, api_runtime
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware, RateLimiter
 from api.logs import RequestContextMiddleware
-from api.routes import batch, conversations, events, incidents, links, messages, ops, twilio
+from api.routes import (
+    batch,
+    conversations,
+    events,
+    incidents,
+    links,
+    messages,
+    ops,
+    twilio,
+    twilio_messages,
+)
 from workers.runtime import Runtime
 
 DESCRIPTION = """Crisis-signal detection and escalation for contact centres.
@@ -50,7 +60,7 @@ def create_app(runtime: Runtime) -> FastAPI:
     )
     warn_about_keys(app.state.context.keys, runtime)
     install_error_handlers(app)
-    for module in (batch, messages, conversations, incidents, events, links, twilio, ops):
+    for module in (batch, messages, conversations, incidents, events, links, twilio, twilio_messages, ops):
         app.include_router(module.router)
     install_console(app)
     # Added last runs first: every response, a 413 included, carries the request id.
