@@ -18,7 +18,17 @@ from api.deps import ApiContext, api_runtime
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware, RateLimiter
 from api.logs import RequestContextMiddleware
-from api.routes import conversations, events, incidents, links, messages, ops, twilio
+from api.routes import (
+    batch,
+    conversations,
+    events,
+    incidents,
+    links,
+    messages,
+    ops,
+    twilio,
+    twilio_messages,
+)
 from workers.runtime import Runtime
 
 DESCRIPTION = """Crisis-signal detection and escalation for contact centres.
@@ -50,10 +60,14 @@ def create_app(runtime: Runtime) -> FastAPI:
     )
     warn_about_keys(app.state.context.keys, runtime)
     install_error_handlers(app)
-    for module in (messages, conversations, incidents, events, links, twilio, ops):
+    for module in (batch, messages, conversations, incidents, events, links, twilio, twilio_messages, ops):
         app.include_router(module.router)
     install_console(app)
     # Added last runs first: every response, a 413 included, carries the request id.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        per_path={batch.BATCH_PATH: settings.batch_max_body_bytes},
+    )
     app.add_middleware(RequestContextMiddleware)
     return app

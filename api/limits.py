@@ -7,7 +7,7 @@ import json
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -32,20 +32,24 @@ class BodyLimitMiddleware:
     longer than it claims) is counted as it arrives. Accepted bodies are replayed to the app unchanged.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, per_path: Mapping[str, int] | None = None) -> None:
         self.app, self.max_bytes = app, max_bytes
+        self.per_path = dict(per_path or {})  # paths with a limit of their own (the batch door)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.per_path.get(scope.get("path", ""), self.max_bytes)
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None:
             if not declared.isdigit():
                 await _refuse(send, 400, "bad_content_length", "Content-Length is not a number")
                 return
-            if int(declared) > self.max_bytes:
-                await _refuse(send, 413, "body_too_large", self._reason(f"Content-Length {int(declared)}"))
+            if int(declared) > limit:
+                await _refuse(
+                    send, 413, "body_too_large", self._reason(f"Content-Length {int(declared)}", limit)
+                )
                 return
         chunks: list[bytes] = []
         size = 0
@@ -56,8 +60,10 @@ class BodyLimitMiddleware:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await _refuse(send, 413, "body_too_large", self._reason(f"body of more than {size} bytes"))
+            if size > limit:
+                await _refuse(
+                    send, 413, "body_too_large", self._reason(f"body of more than {size} bytes", limit)
+                )
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -65,9 +71,9 @@ class BodyLimitMiddleware:
         body = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
         await self.app(scope, _replay([body], receive), send)
 
-    def _reason(self, what: str) -> dict[str, object]:
-        reason = f"{what} exceeds the limit of {self.max_bytes} bytes"
-        return {"reason": reason, "limit_bytes": self.max_bytes}
+    @staticmethod
+    def _reason(what: str, limit: int) -> dict[str, object]:
+        return {"reason": f"{what} exceeds the limit of {limit} bytes", "limit_bytes": limit}
 
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:

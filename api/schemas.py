@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -13,6 +13,7 @@ ID_PATTERN = r"^[A-Za-z0-9._:@+\-]+$"
 ConversationId = Annotated[str, Field(min_length=1, max_length=200, pattern=ID_PATTERN)]
 TeamName = Annotated[str, Field(min_length=1, max_length=100, pattern=ID_PATTERN)]
 PersonName = Annotated[str, Field(min_length=1, max_length=200)]
+SourceId = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
 
 
 class Strict(BaseModel):
@@ -43,11 +44,37 @@ class MessageIn(Strict):
     text: str = Field(min_length=1, description="Limited to settings.max_text_chars characters")
     sent_at: AwareDatetime
     team: TeamName = "default"
+    source_id: SourceId | None = Field(
+        default=None,
+        description="The sender's own id for this turn (a provider's message or segment id). The same "
+        "conversation_id and source_id posted again stores nothing and answers with the first copy's "
+        "message_id, so a sender may retry freely",
+    )
 
 
 class MessageAccepted(BaseModel):
     message_id: str
     status: Literal["accepted"] = "accepted"
+    duplicate: bool = Field(default=False, description="Seen before (same source_id): nothing was stored")
+
+
+class BatchItemResult(BaseModel):
+    index: int = Field(
+        description="The item's position in the batch (0-based; NDJSON: its line among the non-blank lines)"
+    )
+    status: Literal["accepted", "duplicate", "rejected"]
+    message_id: str | None = Field(
+        default=None, description="The stored message (the first copy's for a duplicate)"
+    )
+    error: str | None = Field(default=None, description="Why a rejected item was refused")
+    detail: Any = Field(default=None, description="What was wrong with it (never its text)")
+
+
+class BatchAccepted(BaseModel):
+    accepted: int
+    duplicates: int
+    rejected: int
+    results: list[BatchItemResult]
 
 
 class SignalOut(BaseModel):

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     clock_epoch: datetime | None = None
     max_body_bytes: int = 64 * 1024
     max_text_chars: int = 20_000
+    # The batch door (POST /v1/messages/batch): messages per request, and its own body limit.
+    batch_max_items: int = Field(default=500, ge=1)
+    batch_max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     rate_per_minute: int = 6000
     # Either {"<key>": "<role>"} (a key with no person: a service key) or
     # {"<key>": {"role": "responder", "person": "Dana Reyes"}} (a person's key); both shapes may be mixed.

@@ -87,4 +87,7 @@ def insert_if_absent(session: Session, model: type[SQLModel], values: Mapping[st
     dialect = postgresql if is_postgres(session) else sqlite
     table = model.__table__  # type: ignore[attr-defined]
     statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: psycopg 3 reports rowcount -1 here, which read as "created" every time
+    # (on PostgreSQL a replayed webhook was acted on again).
+    created = session.execute(statement.returning(*table.primary_key.columns)).first()
+    return created is not None

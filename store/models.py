@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Integer
+from sqlalchemy import JSON, Column, DateTime, Index, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -58,6 +58,7 @@ class ConversationRow(SQLModel, table=True):
 
 class MessageRow(SQLModel, table=True):
     __tablename__ = "message"
+    __table_args__ = (Index("ix_message_source_received_at", "source", "received_at"),)
 
     id: str = Field(primary_key=True, max_length=64)
     conversation_id: str = Field(index=True, foreign_key="conversation.id", max_length=200)
@@ -75,6 +76,9 @@ class MessageRow(SQLModel, table=True):
     quarantined_at: datetime | None = _when(nullable=True)
     # Retention emptied ``text`` and its evidence words at this time; levels and offsets stay.
     purged_at: datetime | None = _when(nullable=True)
+    # The connector that carried it (``config/channels.yaml``: api, batch, twilio_messages, ...): intake is
+    # counted per connector, and a connector silent within its hours is an alarm. None before 0010.
+    source: str | None = Field(default=None, max_length=32)
 
 
 class AssessmentRow(SQLModel, table=True):
@@ -207,6 +211,19 @@ class WebhookReceiptRow(SQLModel, table=True):
     reply: str = ""
     replays: int = 0
     received_at: datetime = _when()
+
+
+class ChannelThreadRow(SQLModel, table=True):
+    """A provider thread with no conversation id of its own (an SMS exchange: the customer's number and
+    the centre's): the conversation it maps to, until it has been idle for the configured window. The
+    key is a digest, so the numbers themselves are not kept here."""
+
+    __tablename__ = "channel_thread"
+
+    key: str = Field(primary_key=True, max_length=120)
+    conversation_id: str = Field(max_length=200)
+    started_at: datetime = _when()
+    last_at: datetime = _when()
 
 
 class ApiKeyRow(SQLModel, table=True):

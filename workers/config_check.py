@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from config.channels_file import read_channels
 from config.console_file import read_console
 from config.files import PACKAGED_CONFIG_DIR, config_dir, config_path, is_override
 from escalation.config_loader import (
@@ -81,6 +82,7 @@ def check_configuration(base: Path | None = None, environ: Mapping[str, str] | N
         _guidance(root),
         _detector(root, base),
         _console(root),
+        _channels(root),
     ]
     return ConfigReport(root, parts)
 
@@ -246,3 +248,15 @@ def _console(base: Path) -> Part:
     if settings is not None:
         holds = f"{len(settings.join.texts())} join texts, {len(settings.teams)} team overrides"
     return Part("console", False, [CheckedFile(path, holds)], [str(error) for error in errors])
+
+
+def _channels(base: Path) -> Part:
+    """Intake connectors: a broken file would refuse or misread a channel's messages, so it stops start-up."""
+    path = config_path("channels.yaml", base)
+    settings, errors = read_channels(path)
+    holds = ""
+    if settings is not None:
+        on = [name for name in settings.connectors() if settings.live(name)]
+        watched = [name for name, c in settings.connectors().items() if c.expect is not None]
+        holds = f"on: {', '.join(on)}; watched for silence: {', '.join(watched) or 'none'}"
+    return Part("channels", True, [CheckedFile(path, holds)], [str(error) for error in errors])

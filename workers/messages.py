@@ -38,6 +38,7 @@ class IncomingMessage:
     sent_at: datetime
     team: str = "default"
     is_test: bool = False
+    source: str | None = None  # the connector that carried it (config/channels.yaml)
 
 
 def store_message(
@@ -57,6 +58,7 @@ def store_message(
         text=storable_text(redact(incoming.text) if redact_text else incoming.text),
         sent_at=incoming.sent_at,
         received_at=now,
+        source=incoming.source,
     )
     session.add(message)
     session.flush()

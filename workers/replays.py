@@ -30,7 +30,7 @@ def voice_key(params: dict[str, str], page: str, step: int) -> str | None:
     return f"twilio:voice:{sid}:{step}:{page}"[:300] if sid else None
 
 
-def replayed_reply(session: Session, key: str | None, now: datetime) -> str | None:
+def replayed_reply(session: Session, key: str | None, now: datetime, actor: str = "twilio") -> str | None:
     """None when this is the first request under ``key`` (act on it, then ``remember`` the reply);
     otherwise the reply the first one got. Requests without a provider id are always acted on."""
     if key is None:
@@ -46,7 +46,7 @@ def replayed_reply(session: Session, key: str | None, now: datetime) -> str | No
         .returning(table.c.replays, table.c.reply)
     ).one()
     if counted.replays == 1:
-        repository.audit(session, "twilio", "webhook_replay_ignored", at=now, key=key)
+        repository.audit(session, actor, "webhook_replay_ignored", at=now, key=key)
     return str(counted.reply)
 
 
@@ -55,3 +55,4 @@ def remember(session: Session, key: str | None, reply: str) -> None:
         receipt = session.get(WebhookReceiptRow, key)
         if receipt is not None:
             receipt.reply = reply
+            session.flush()  # a second copy in this same transaction reads the reply with a plain UPDATE

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Protocol
 
+from config.channels_file import ChannelsSettings, load_channels
 from config.settings import Settings, get_settings
 from detector import Detector
 from escalation.config_loader import DEFAULT_CONFIG_DIR, EscalationConfig, load_config
@@ -75,6 +76,12 @@ class Runtime:
         return load_config(self.settings.escalation_dir, fallback=DEFAULT_CONFIG_DIR)
 
     @cached_property
+    def channels(self) -> ChannelsSettings:
+        from config.files import config_path
+
+        return load_channels(config_path("channels.yaml"))
+
+    @cached_property
     def notifiers(self) -> dict[Channel, Notifier]:
         return load_notifiers()
 
@@ -95,6 +102,6 @@ class Runtime:
         from workers.guidance_fallback import report_at_start
 
         migrate(self.url)
-        _ = self.config, self.notifiers, self.detector
+        _ = self.config, self.channels, self.notifiers, self.detector
         report_at_start()
         return self

@@ -16,8 +16,8 @@ from api.schemas import MessageAccepted, MessageIn, MessageScanned
 from api.views import assessment_out, open_incident
 from store.db import session_scope
 from store.models import AssessmentRow
-from workers.messages import IncomingMessage, scan_message, store_message
-from workers.prescreen import looks_urgent
+from workers.intake import Turn, publish_scans, sender_key, store_turn
+from workers.messages import IncomingMessage, scan_message
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -46,21 +46,23 @@ def post_message(
     limit = runtime.settings.max_text_chars
     if len(body.text) > limit:
         raise ApiError(422, "text_too_long", {"limit_chars": limit, "got_chars": len(body.text)})
-    incoming = IncomingMessage(
-        body.conversation_id, body.channel, body.sender, body.text, body.sent_at, body.team
-    )
+    turn = Turn(incoming_of(body, "api"), sender_key(body.conversation_id, body.source_id))
     with session_scope(runtime.url) as session:
-        message_id = store_message(
-            session, incoming, runtime.clock(), redact_text=runtime.settings.redact_text
-        ).id
+        stored = store_turn(session, runtime, turn)
+    message_id = stored.message_id
     log.info(
         "message stored",
-        extra={"message_id": message_id, "conversation_id": body.conversation_id, "caller": principal.key_id},
+        extra={
+            "message_id": message_id,
+            "conversation_id": body.conversation_id,
+            "caller": principal.key_id,
+            "duplicate": stored.duplicate,
+        },
     )
-    urgent = body.sender == "customer" and looks_urgent(body.text)  # crisis words: the priority queue
+    accepted = MessageAccepted(message_id=message_id, duplicate=stored.duplicate)
     if not wait:
-        runtime.dispatcher.scan(message_id, urgent)  # after commit; failures are logged, the sweep catches up
-        return JSONResponse(MessageAccepted(message_id=message_id).model_dump(mode="json"), status_code=202)
+        publish_scans(runtime, [stored])  # after commit; failures are logged, the sweep catches up
+        return JSONResponse(accepted.model_dump(mode="json"), status_code=202)
     try:
         scanned = _scan_now(runtime, message_id, body.conversation_id)
     except Exception as error:
@@ -70,8 +72,8 @@ def post_message(
             "inline scan failed; handing the message to the scanner",
             extra={"message_id": message_id, "error_type": type(error).__name__},
         )
-        runtime.dispatcher.scan(message_id, urgent)
-        return JSONResponse(MessageAccepted(message_id=message_id).model_dump(mode="json"), status_code=202)
+        publish_scans(runtime, [stored])
+        return JSONResponse(accepted.model_dump(mode="json"), status_code=202)
     return JSONResponse(scanned.model_dump(mode="json"))
 
 
@@ -85,4 +87,10 @@ def _scan_now(runtime: Runtime, message_id: str, conversation_id: str) -> Messag
         assessment = assessment_out(row, with_text=True) if row else None
     return MessageScanned(
         message_id=message_id, assessment=assessment, incident_id=incident.id if incident else None
+    )
+
+
+def incoming_of(body: MessageIn, source: str) -> IncomingMessage:
+    return IncomingMessage(
+        body.conversation_id, body.channel, body.sender, body.text, body.sent_at, body.team, source=source
     )

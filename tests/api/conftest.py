@@ -18,6 +18,7 @@ from config.settings import Settings
 from detector import Detector
 from store.db import session_scope
 from store.models import IncidentRow, MessageRow, PageRow
+from tests.api.channel_helpers import CHANNEL_TOKEN, CHANNELS_YAML
 from tests.integration.conftest import postgres_url  # noqa: F401  (re-exported fixture)
 from workers.runtime import Runtime
 
@@ -151,3 +152,35 @@ def make_api(sqlite_url: str, detector: Detector) -> Iterator[Callable[..., Harn
     """A harness with other settings: ``make_api(rate_per_minute=3)``."""
     with ExitStack() as stack:
         yield lambda **settings: stack.enter_context(harness_for(sqlite_url, detector, **settings))
+
+
+# Channel connectors (tests/api/channel_helpers.py): the connectors on in a configuration directory of
+# the test's own, and a Twilio auth token in the environment.
+@pytest.fixture
+def channel_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STAYLINE_TWILIO_AUTH_TOKEN", CHANNEL_TOKEN)
+
+
+@pytest.fixture
+def channels_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "config"
+    directory.mkdir()
+    (directory / "channels.yaml").write_text(CHANNELS_YAML)
+    monkeypatch.setenv("STAYLINE_CONFIG_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def channel_api(
+    channel_token: None, channels_config_dir: Path, sqlite_url: str, detector: Detector
+) -> Iterator[Harness]:
+    with harness_for(sqlite_url, detector) as harness:
+        yield harness
+
+
+@pytest.fixture
+def make_channel_api(
+    channel_token: None, channels_config_dir: Path, detector: Detector
+) -> Iterator[Callable[[str], Harness]]:
+    with ExitStack() as stack:
+        yield lambda url: stack.enter_context(harness_for(url, detector))

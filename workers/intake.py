@@ -1,0 +1,69 @@
+"""Taking turns in, whichever door they come through (a single post, the batch door, a provider's
+webhook): store every turn in one transaction, each at most once under its sender's id, then, after the
+commit, hand the new ones to the scanner, crisis-looking ones first and on the priority queue.
+
+One use case, one place: the routes only translate requests into ``IncomingMessage`` and outcomes back."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from store.db import session_scope
+from workers import replays
+from workers.messages import IncomingMessage, store_message
+from workers.prescreen import looks_urgent
+from workers.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn to store, and the key that makes a second copy of it change nothing (None: always new)."""
+
+    incoming: IncomingMessage
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    message_id: str
+    duplicate: bool  # the key had been seen: nothing was stored, message_id is the first copy's
+    urgent: bool  # a customer's turn with crisis words: scanned on the priority queue
+
+
+def sender_key(conversation_id: str, source_id: str | None) -> str | None:
+    """The idempotency key of a turn posted with the sender's own id for it."""
+    return f"message:{conversation_id}:{source_id}" if source_id else None
+
+
+def store_turn(session: Session, runtime: Runtime, turn: Turn) -> Stored:
+    """Store one turn inside the caller's transaction, unless its key was seen before."""
+    now = runtime.clock()
+    earlier = replays.replayed_reply(session, turn.key, now, actor="intake")
+    if earlier:
+        return Stored(earlier, duplicate=True, urgent=False)
+    row = store_message(session, turn.incoming, now, redact_text=runtime.settings.redact_text)
+    replays.remember(session, turn.key, row.id)
+    incoming = turn.incoming
+    return Stored(row.id, False, incoming.sender == "customer" and looks_urgent(incoming.text))
+
+
+def accept_turns(runtime: Runtime, turns: Sequence[Turn]) -> list[Stored]:
+    """Store ``turns`` in one transaction (all or none: a retry of a failed request stores nothing
+    twice), then publish their scans. Returns one outcome per turn, in order."""
+    with session_scope(runtime.url) as session:
+        stored = [store_turn(session, runtime, turn) for turn in turns]
+    publish_scans(runtime, stored)
+    return stored
+
+
+def publish_scans(runtime: Runtime, stored: Sequence[Stored]) -> None:
+    """After commit: crisis-looking turns first. A failed hand-over is logged; the sweep scans the rest."""
+    fresh = [s for s in stored if not s.duplicate]
+    for item in sorted(fresh, key=lambda s: not s.urgent):  # stable: arrival order within each group
+        runtime.dispatcher.scan(item.message_id, item.urgent)
