@@ -40,6 +40,15 @@ def _create(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
+def close_engine(url: str) -> None:
+    """Close every pooled connection to ``url`` and forget its engine (a test's schema that is dropped:
+    otherwise each kept engine holds idle connections and a long run exhausts the server's limit)."""
+    with _engines_lock:
+        engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+
+
 def forget_inherited_connections() -> None:
     """Call first thing in a forked child: pooled connections belong to the parent, and two processes
     talking over one socket corrupt each other's conversations. The parent's connections stay open."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from store.db import migrate
+from store.db import close_engine, migrate
 
 POSTGRES_URL = os.environ.get("STAYLINE_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -44,6 +44,7 @@ def fresh_postgres_schema(prefix: str = "t") -> Iterator[str]:
         migrate(url)
         yield url
     finally:
+        close_engine(url)  # this process's pooled connections to the schema, before it is dropped
         with admin.begin() as connection:
             connection.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
