@@ -159,3 +159,19 @@ def test_silence_is_counted_within_hours_on_any_day(day: int) -> None:
     assert silent_since(hours, silence, last, at(0, 10, 30)) == last
     assert silent_since(hours, silence, last, at(0, 18)) is None  # closed
     assert silent_since(hours, silence, last, at(5, 23, 59)) == at(5, 22)  # a new opening, a new silence
+
+
+def test_counts_and_one_alarm_per_silence_on_postgres(
+    channels_config_dir: Path, make_channel_api: Callable[[str], Harness], postgres_url: str
+) -> None:
+    (channels_config_dir / "channels.yaml").write_text(WATCHED_YAML)
+    api = make_channel_api(postgres_url)
+    sms(api, "SM0001")
+    api.post_message("hello")
+    api.clock.advance(31 * 60)
+
+    assert len(check_channels(api.runtime)) == 1 and check_channels(api.runtime) == []
+    values = samples(api.client.get("/metrics").text)
+    assert values['stayline_channel_messages_total{channel="twilio_messages"}'] == 1
+    assert values['stayline_channel_last_message_age_seconds{channel="twilio_messages"}'] == 31 * 60.0
+    assert api.client.get("/readyz").json()["checks"]["channels"] == "silent: twilio_messages"
