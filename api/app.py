@@ -28,6 +28,7 @@ from api.routes import (
     ops,
     twilio,
     twilio_messages,
+    twilio_transcriptions,
 )
 from workers.runtime import Runtime
 
@@ -60,7 +61,18 @@ def create_app(runtime: Runtime) -> FastAPI:
     )
     warn_about_keys(app.state.context.keys, runtime)
     install_error_handlers(app)
-    for module in (batch, messages, conversations, incidents, events, links, twilio, twilio_messages, ops):
+    for module in (
+        batch,
+        messages,
+        conversations,
+        incidents,
+        events,
+        links,
+        twilio,
+        twilio_messages,
+        twilio_transcriptions,
+        ops,
+    ):
         app.include_router(module.router)
     install_console(app)
     # Added last runs first: every response, a 413 included, carries the request id.

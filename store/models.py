@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Integer
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -79,6 +79,9 @@ class MessageRow(SQLModel, table=True):
     # The connector that carried it (``config/channels.yaml``: api, batch, twilio_messages, ...): intake is
     # counted per connector, and a connector silent within its hours is an alarm. None before 0010.
     source: str | None = Field(default=None, max_length=32)
+    # The provider's order of the turn in its conversation (a transcription segment's SequenceId): a scan
+    # folds a conversation's turns by it where present. None for turns without one. Since 0011.
+    sequence: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
 
 class AssessmentRow(SQLModel, table=True):

@@ -16,6 +16,7 @@ from escalation.guidance import (
     GuidanceUpdate,
     PagedResponder,
     agent_checked,
+    close,
     default_library,
     dismiss,
     expired_resources,
@@ -199,6 +200,13 @@ def tick_conversation(session: Session, conversation: ConversationRow, now: date
         )
         return
     _apply(session, conversation, update, now)
+
+
+def end_guidance(session: Session, conversation: ConversationRow, now: datetime, reason: str) -> None:
+    """The conversation ended (a call hung up): its guidance closes, open prompts count as ignored. Its
+    incident, if any, is not touched: only a human resolves that."""
+    if conversation.guidance_state:
+        _apply(session, conversation, close(load(conversation), now, reason=reason), now)
 
 
 def guidance_status() -> str:

@@ -39,6 +39,7 @@ class IncomingMessage:
     team: str = "default"
     is_test: bool = False
     source: str | None = None  # the connector that carried it (config/channels.yaml)
+    sequence: int | None = None  # the provider's order within the conversation (a segment's SequenceId)
 
 
 def store_message(
@@ -59,6 +60,7 @@ def store_message(
         sent_at=incoming.sent_at,
         received_at=now,
         source=incoming.source,
+        sequence=incoming.sequence,
     )
     session.add(message)
     session.flush()
@@ -67,6 +69,26 @@ def store_message(
 
 SCAN_BATCH = 64  # messages assessed in one model pass
 CONTEXT_CHARS = 1000  # of a turn, read again in this process for the conversation (see _record)
+
+
+def fold_order(messages: list[MessageRow]) -> list[MessageRow]:
+    """Arrival order, except that within one conversation turns that carry the provider's sequence (call
+    transcription segments) take the places of that conversation's turns in sequence order: a segment
+    posted late is folded before the later ones it is scanned with. One scanned before a late earlier
+    segment arrived is not folded again."""
+    ordered = sorted(messages, key=lambda m: m.received_at)
+    places: dict[str, list[int]] = {}
+    for index, message in enumerate(ordered):
+        places.setdefault(message.conversation_id, []).append(index)
+    result = list(ordered)
+    for indices in places.values():
+        turns = sorted(
+            (ordered[i] for i in indices),
+            key=lambda m: (m.sequence is None, m.sequence or 0, m.received_at),
+        )
+        for index, turn in zip(indices, turns, strict=True):
+            result[index] = turn
+    return result
 
 
 def scan_message(runtime: Runtime, message_id: str) -> list[int]:
@@ -85,7 +107,7 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
     # Conversations with a crisis-looking message are assessed, recorded and paged first, with every
     # earlier message of theirs in this batch (a conversation is folded in order); the rest follow, so a
     # message that hangs the detector never holds a crisis message's page until the batch is done.
-    ordered = sorted(held.messages, key=lambda m: m.received_at)
+    ordered = fold_order(held.messages)
     crisis = {m.conversation_id for m in ordered if m.sender == "customer" and looks_urgent(m.text)}
     first = [m for m in ordered if m.conversation_id in crisis]
     for phase in (first, [m for m in ordered if m.conversation_id not in crisis]):

@@ -21,14 +21,16 @@ from escalation.notifiers.base import PageMessage
 from store import leases, repository
 from store.db import session_scope
 from store.models import PageRow
+from workers.coverage import check_channels
 from workers.retention import purge_expired
 from workers.runtime import Runtime
 from workers.sweep import check_rota, sweep
 
 log = logging.getLogger(__name__)
 
-SWEEP, ROTA, RETENTION = "sweep", "rota", "retention"
+SWEEP, ROTA, RETENTION, CHANNELS = "sweep", "rota", "retention", "channels"
 ROTA_EVERY_SECONDS = 300.0
+CHANNELS_EVERY_SECONDS = 60.0  # silence thresholds are minutes
 RETENTION_EVERY_SECONDS = 24 * 3600.0  # due again after half of it: about twice a day
 # A worker killed mid-sweep blocks the sweep this long, so it is short: five default rounds. A sweep that
 # runs longer lets a second one start beside it, which is harmless (due rows are locked or claimed, and
@@ -48,6 +50,7 @@ def jobs_for(runtime: Runtime) -> tuple[Job, ...]:
         Job(SWEEP, sweep, runtime.settings.sweep_seconds),
         Job(ROTA, check_rota, ROTA_EVERY_SECONDS),
         Job(RETENTION, purge_expired, RETENTION_EVERY_SECONDS),
+        Job(CHANNELS, check_channels, CHANNELS_EVERY_SECONDS),
     )
 
 

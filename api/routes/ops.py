@@ -18,6 +18,7 @@ from api.deps import runtime_of
 from api.metrics import render_metrics
 from store.db import engine_for, session_scope
 from workers.canary import canary_age
+from workers.coverage import channels_status, metrics_text, read_health
 from workers.guidance import guidance_status
 from workers.runtime import Runtime
 from workers.sweeper import sweep_status
@@ -75,7 +76,10 @@ def readyz(runtime: Annotated[Runtime, Depends(runtime_of)]) -> JSONResponse:
     # Broken guidance is reported, not made fatal: a 503 would take intake out of rotation, and detection
     # and paging work without playbooks (agents get the fallback card).
     checks["guidance"] = guidance_status()
-    status = "unavailable" if not ready else "ok" if checks["guidance"] == "ok" else "degraded"
+    # A silent channel is reported, not fatal either: the other channels' intake must stay in rotation.
+    checks["channels"] = channels_status(read_health(runtime)) if checks["database"] == "ok" else "unknown"
+    reported_ok = checks["guidance"] == "ok" and checks["channels"] == "ok"
+    status = "unavailable" if not ready else "ok" if reported_ok else "degraded"
     body = {
         "status": status,
         "checks": checks,
@@ -101,4 +105,5 @@ def metrics(runtime: Annotated[Runtime, Depends(runtime_of)]) -> PlainTextRespon
         "# TYPE stayline_sweep_age_seconds gauge\n"
         f"stayline_sweep_age_seconds {'NaN' if sweep_age is None else repr(float(sweep_age))}\n"
     )
+    body += metrics_text(read_health(runtime), runtime.clock())
     return PlainTextResponse(body, media_type=PROMETHEUS_TEXT)

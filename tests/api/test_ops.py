@@ -39,6 +39,7 @@ def test_health_and_readiness(api: Harness) -> None:
         "canary": "ok",
         "sweep": "not yet run",
         "guidance": "ok",
+        "channels": "ok",
     }
     assert ready.json()["canary_age_seconds"] is None  # no canary has run yet in this fresh database
 

@@ -133,25 +133,33 @@ class StatusCallbacks:
                 self._changed.notify_all()
 
     def _post(self, url: str, params: dict[str, str]) -> CallbackRecord:
-        signature = self._validator.compute_signature(url, params)
-        request = urllib.request.Request(
-            url,
-            data=urlencode(params).encode(),
-            method="POST",
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "User-Agent": "TwilioProxy/1.1",
-                "X-Twilio-Signature": signature,
-                "I-Twilio-Idempotency-Token": str(uuid.uuid4()),
-            },
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return CallbackRecord(url, params, signature, int(response.status), None)
-        except urllib.error.HTTPError as error:
-            return CallbackRecord(url, params, signature, error.code, str(error))
-        except OSError as error:
-            return CallbackRecord(url, params, signature, None, repr(error))
+        return signed_post(self._validator, url, params)
+
+
+def signed_post(
+    validator: RequestValidator, url: str, params: dict[str, str], signed_url: str | None = None
+) -> CallbackRecord:
+    """POST ``params`` form-encoded to ``url`` as Twilio does, signed over ``signed_url`` (default: ``url``;
+    Twilio signs the URL it was configured with, which behind a proxy is not the one the request reaches)."""
+    signature = validator.compute_signature(signed_url or url, params)
+    request = urllib.request.Request(
+        url,
+        data=urlencode(params).encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "User-Agent": "TwilioProxy/1.1",
+            "X-Twilio-Signature": signature,
+            "I-Twilio-Idempotency-Token": str(uuid.uuid4()),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return CallbackRecord(url, params, signature, int(response.status), None)
+    except urllib.error.HTTPError as error:
+        return CallbackRecord(url, params, signature, error.code, str(error))
+    except OSError as error:
+        return CallbackRecord(url, params, signature, None, repr(error))
 
 
 def _first(params: dict[str, list[str]], name: str) -> str | None:

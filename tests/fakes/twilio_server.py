@@ -3,7 +3,8 @@
 Runs on 127.0.0.1 (port 0) in a thread. It checks HTTP basic auth like Twilio, records every request,
 answers with Twilio-shaped JSON, can be told to fail or hang for the next N create requests (of one
 endpoint or any), and afterwards posts signed status callbacks to the ``StatusCallback`` URL the way
-Twilio does.
+Twilio does. It also sends, on a test's word, the webhooks Twilio sends a centre's service (an incoming
+SMS, Real-Time Transcription events), signed with its auth token by the official ``RequestValidator``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.fakes.twilio_callbacks import CallbackRecord, CallStep, StatusCallbacks
+from twilio.request_validator import RequestValidator
+
+from tests.fakes.twilio_callbacks import CallbackRecord, CallStep, StatusCallbacks, signed_post
 from tests.fakes.twilio_resources import call_resource, error_body, message_resource
 
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
@@ -87,6 +91,7 @@ class _State:
     requests: list[RecordedRequest] = field(default_factory=list)
     created: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (kind, resource)
     faults: list[tuple[str | None, Fault]] = field(default_factory=list)  # (Messages, Calls or any, fault)
+    sent: list[CallbackRecord] = field(default_factory=list)  # webhooks this fake sent to a service
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -155,6 +160,74 @@ class FakeTwilio:
         if self._thread is not None:
             self._thread.join(timeout=5)
         self.callbacks.join(timeout=5)
+
+    # -- sending webhooks, as Twilio does to a centre's service ----------------------------------------
+    def send_webhook(self, url: str, params: dict[str, str], signed_url: str | None = None) -> CallbackRecord:
+        """POST ``params`` to ``url`` signed with this account's auth token by the official
+        ``twilio.request_validator.RequestValidator``; recorded in ``sent_webhooks``."""
+        record = signed_post(RequestValidator(self.auth_token), url, params, signed_url)
+        with self._state.lock:
+            self._state.sent.append(record)
+        return record
+
+    @property
+    def sent_webhooks(self) -> list[CallbackRecord]:
+        with self._state.lock:
+            return list(self._state.sent)
+
+    def send_message(
+        self, url: str, sender: str, to: str, body: str, sid: str | None = None, **extra: str
+    ) -> CallbackRecord:
+        """Programmable Messaging's incoming-message webhook ("A message comes in")."""
+        sid = sid or "SM" + uuid.uuid4().hex
+        params = {
+            "MessageSid": sid,
+            "SmsSid": sid,
+            "SmsMessageSid": sid,
+            "AccountSid": self.account_sid,
+            "MessagingServiceSid": "",
+            "From": sender,
+            "To": to,
+            "Body": body,
+            "NumMedia": "0",
+            "NumSegments": "1",
+            "SmsStatus": "received",
+            "ApiVersion": "2010-04-01",
+        } | extra
+        return self.send_webhook(url, params)
+
+    def send_transcription(
+        self,
+        url: str,
+        call_sid: str,
+        event: str,
+        sequence: int,
+        track: str | None = None,
+        transcript: str | None = None,
+        final: bool = True,
+        **extra: str,
+    ) -> CallbackRecord:
+        """A Real-Time Transcription status callback: ``event`` is ``started``, ``content`` or ``stopped``
+        (``transcription-`` is prefixed); content carries ``track``, ``transcript`` and ``final``."""
+        params = {
+            "AccountSid": self.account_sid,
+            "CallSid": call_sid,
+            "TranscriptionSid": "GT" + uuid.uuid5(uuid.NAMESPACE_URL, call_sid).hex,
+            "Timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "SequenceId": str(sequence),
+            "TranscriptionEvent": f"transcription-{event}",
+        }
+        if event == "content":
+            params |= {
+                "LanguageCode": "en-US",
+                "Track": track or "inbound_track",
+                "TranscriptionData": json.dumps({"transcript": transcript or "", "confidence": 0.9}),
+                "Final": "true" if final else "false",
+                "Stability": "1.0" if final else "0.6",
+            }
+        elif event == "started":
+            params |= {"TranscriptionEngine": "google", "PartialResults": "true", "Track": "both_tracks"}
+        return self.send_webhook(url, params | extra)
 
     # -- called by the handler -----------------------------------------------------------------------
     def _record(self, request: RecordedRequest) -> Fault | None:
