@@ -23,8 +23,8 @@ from typing import Protocol
 
 import redis
 
-from api.shared import KEY_PREFIX, ThrottledWarning, shared_redis
 from config.settings import Settings
+from store.shared import KEY_PREFIX, ThrottledWarning, shared_redis
 
 log = logging.getLogger(__name__)
 

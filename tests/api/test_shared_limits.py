@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,20 +15,7 @@ from api.auth_limits import InMemoryFailureLimiter, RedisFailureLimiter
 from api.limits import RateLimiter, RedisRateLimiter
 from detector import Detector
 from tests.api.conftest import CRISIS, Harness, TestClient, harness_for
-from tests.fakes.services import PrivateRedis, RedisServerMissing
-
-
-@pytest.fixture
-def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    try:
-        server = PrivateRedis(tmp_path)
-    except RedisServerMissing:
-        pytest.skip("redis-server is not installed")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+from tests.fakes.services import PrivateRedis
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The shared store for state several API processes must agree on (rate limits, metric counters): the
+"""The shared store for state several processes must agree on (rate limits, metric counters): the
 broker's Redis when ``STAYLINE_BROKER_URL`` is ``redis://`` or ``rediss://``, else nothing (in memory).
 
 Calls on this client have short timeouts: a slow or absent Redis must cost a request a fraction of a
