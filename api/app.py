@@ -11,12 +11,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.auth import KeyRing, warn_about_keys
-from api.auth_limits import InMemoryFailureLimiter
+from api.auth_limits import failure_limiter
 from api.console import install_console
 from api.console.session import session_secret
 from api.deps import ApiContext, api_runtime
 from api.errors import install_error_handlers
-from api.limits import BodyLimitMiddleware, RateLimiter
+from api.limits import BodyLimitMiddleware, rate_limiter
 from api.logs import RequestContextMiddleware
 from api.routes import (
     batch,
@@ -52,11 +52,9 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.state.context = ApiContext(
         runtime=api_runtime(runtime),
         keys=KeyRing(settings.api_keys),
-        limiter=RateLimiter(settings.rate_per_minute),
-        auth_failures=InMemoryFailureLimiter(
-            {"addr": settings.auth_failures_per_address, "name": settings.auth_failures_per_name},
-            settings.auth_failure_window_seconds,
-        ),
+        # Shared through the broker's Redis when there is one (every process and host, one limit).
+        limiter=rate_limiter(settings, runtime.clock),
+        auth_failures=failure_limiter(settings, runtime.clock),
         console_secret=session_secret(settings),
     )
     warn_about_keys(app.state.context.keys, runtime)

@@ -2,7 +2,8 @@
 
 ``FailureLimiter`` is the seam: the API and the console only call ``wait`` before checking a credential
 and ``failed`` after a wrong one. ``InMemoryFailureLimiter`` counts in this process, so N API processes
-allow N times the budget; a shared store (Redis) can implement the same two methods later.
+would allow N times the budget; ``RedisFailureLimiter`` counts in the broker's Redis, one budget for every
+process and host. ``failure_limiter(settings, clock)`` picks one.
 
 A blocked subject is refused before its credential is checked: answering a right key while blocked would
 let a guesser keep going at full speed and recognise the hit.
@@ -10,12 +11,22 @@ let a guesser keep going at full speed and recognise the hit.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Protocol
+
+import redis
+
+from config.settings import Settings
+from store.shared import KEY_PREFIX, ThrottledWarning, shared_redis
+
+log = logging.getLogger(__name__)
 
 
 class FailureLimiter(Protocol):
@@ -72,6 +83,91 @@ class InMemoryFailureLimiter:
                 self._failures.setdefault(subject, deque()).append(now)
             waits = [w for s in chosen if (w := self._wait_for(s, now)) is not None]
         return max(waits) if waits else None
+
+
+class RedisFailureLimiter:
+    """The same sliding window as ``InMemoryFailureLimiter``, one sorted set per subject in Redis
+    (member: one failure, score: its time), trimmed to the window on every call and expiring with it.
+
+    A sliding window here (not the fixed window of the request rate): failures are rare and budgets
+    small (tens per five minutes), so the set stays tiny, and a fixed window would let a guesser make
+    twice the budget across a boundary.
+
+    When Redis cannot be reached, this process's own ``InMemoryFailureLimiter`` takes over (with a
+    throttled warning): neither failing closed (which would lock every responder and agent out of
+    acknowledging while Redis is down) nor failing wide open (which would let a guesser run at full
+    speed during an outage); each process keeps the budget it had before limits were shared.
+    """
+
+    def __init__(
+        self,
+        client: redis.Redis,
+        limits: dict[str, int],
+        window: float,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.client, self._limits, self._window, self._clock = client, limits, window, clock
+        self.fallback = InMemoryFailureLimiter(limits, window)
+        self._warn = ThrottledWarning(
+            log, "failed-authentication store unreachable; limiting in this process only"
+        )
+
+    def _limit(self, subject: str) -> int:
+        return self._limits.get(subject.split(":", 1)[0], 0)
+
+    @staticmethod
+    def _key(subject: str) -> str:
+        return f"{KEY_PREFIX}authfail:{subject}"
+
+    def _waits(self, subjects: list[str], now: float, record: bool) -> int | None:
+        pipe = self.client.pipeline(transaction=True)
+        for subject in subjects:
+            key = self._key(subject)
+            if record:
+                pipe.zadd(key, {f"{now!r}:{uuid.uuid4().hex[:8]}": now})
+                pipe.expire(key, math.ceil(self._window) + 1)
+            pipe.zremrangebyscore(key, "-inf", now - self._window)
+            pipe.zrange(key, 0, -1, withscores=True)
+        results = pipe.execute()
+        per_subject = len(results) // len(subjects)
+        waits = []
+        for index, subject in enumerate(subjects):
+            times = sorted(score for _member, score in results[(index + 1) * per_subject - 1])
+            limit = self._limit(subject)
+            if len(times) >= limit:
+                # Free again when enough failures have left the window to go under the budget.
+                waits.append(max(1, math.ceil(times[len(times) - limit] + self._window - now)))
+        return max(waits) if waits else None
+
+    def wait(self, subjects: Iterable[str]) -> int | None:
+        chosen = [s for s in subjects if self._limit(s) > 0]
+        if not chosen:
+            return None
+        try:
+            return self._waits(chosen, self._clock(), record=False)
+        except redis.RedisError as error:
+            self._warn(error)
+            return self.fallback.wait(chosen)
+
+    def failed(self, subjects: Iterable[str]) -> int | None:
+        chosen = [s for s in subjects if self._limit(s) > 0]
+        if not chosen:
+            return None
+        self.fallback.failed(chosen)  # kept warm, so an outage does not start every budget from zero
+        try:
+            return self._waits(chosen, self._clock(), record=True)
+        except redis.RedisError as error:
+            self._warn(error)
+            return self.fallback.wait(chosen)
+
+
+def failure_limiter(settings: Settings, clock: Callable[[], datetime]) -> FailureLimiter:
+    limits = {"addr": settings.auth_failures_per_address, "name": settings.auth_failures_per_name}
+    window = settings.auth_failure_window_seconds
+    client = shared_redis(settings.broker_url)
+    if client is None:
+        return InMemoryFailureLimiter(limits, window)
+    return RedisFailureLimiter(client, limits, window, lambda: clock().timestamp())
 
 
 def address_subject(address: str) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 from fastapi import Request
 
 from api.auth_limits import FailureLimiter
-from api.limits import RateLimiter
+from api.limits import CallerLimiter
 from workers.runtime import Dispatcher, Runtime
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def twilio_token_from_env() -> str | None:
 class ApiContext:
     runtime: Runtime
     keys: KeyRing
-    limiter: RateLimiter
+    limiter: CallerLimiter  # requests per key a minute
     auth_failures: FailureLimiter  # wrong keys and refused sign-ins, per address and per claimed name
     twilio_token: Callable[[], str | None] = field(default=twilio_token_from_env)
     console_secret: bytes = b""  # signs console sessions (api.console.session)

@@ -1,16 +1,29 @@
 """Request limits: body size (checked on Content-Length and on the bytes actually received) and a rate
-per API key (a token bucket: ``per_minute`` requests a minute, up to ``per_minute`` in a burst)."""
+per API key: ``per_minute`` requests a minute.
+
+The rate is kept in Redis when a broker is configured (``RedisRateLimiter``), so every API process and
+host counts against one limit and a restart does not forget it; in this process's memory otherwise
+(``RateLimiter``, a token bucket). ``rate_limiter(settings, clock)`` picks one."""
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
+import redis
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from config.settings import Settings
+from store.shared import KEY_PREFIX, ThrottledWarning, shared_redis
+
+log = logging.getLogger(__name__)
 
 
 async def _refuse(send: Send, status: int, error: str, detail: object) -> None:
@@ -91,8 +104,13 @@ class _Bucket:
     updated: float
 
 
+class CallerLimiter(Protocol):
+    def check(self, caller: str) -> int | None:
+        """None when ``caller`` may go ahead (and counts the request), else the seconds to wait."""
+
+
 class RateLimiter:
-    """Per-caller token buckets. ``check`` returns None when allowed, else the seconds to wait."""
+    """In this process: per-caller token buckets. ``check`` gives None when allowed, else the wait."""
 
     def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute, self._clock = per_minute, clock
@@ -112,3 +130,52 @@ class RateLimiter:
                 bucket.tokens -= 1.0
                 return None
             return max(1, math.ceil((1.0 - bucket.tokens) / rate))
+
+
+class RedisRateLimiter:
+    """One limit for every process sharing the Redis: a fixed window per caller and minute.
+
+    Why a fixed window: one ``INCR`` and one ``EXPIRE`` in a MULTI pipeline per request is one round
+    trip, atomic, O(1) in memory per caller and correct under any number of concurrent processes. Its
+    known cost is that a caller can get up to twice ``per_minute`` across a window boundary (the end of
+    one minute and the start of the next). For a limit that exists to stop a runaway integration, not to
+    meter billing, that is an acceptable trade for the sliding-window alternative (a sorted set holding
+    one member per request: ``per_minute`` members per caller, 6,000 by default).
+
+    The window is numbered from ``clock`` (wall time; hosts are assumed NTP-synchronised: skew only
+    shifts where a window starts). When Redis cannot be reached the request is allowed (fail open, with a
+    throttled warning): the limit guards capacity, and refusing a crisis message because the limiter is
+    down would be the worse failure.
+    """
+
+    WINDOW_SECONDS = 60
+
+    def __init__(self, client: redis.Redis, per_minute: int, clock: Callable[[], float] = time.time) -> None:
+        self.client, self.per_minute, self._clock = client, per_minute, clock
+        self._warn = ThrottledWarning(log, "rate limit store unreachable; requests are not being limited")
+
+    def check(self, caller: str) -> int | None:
+        if self.per_minute <= 0:
+            return None
+        now = self._clock()
+        window = int(now // self.WINDOW_SECONDS)
+        key = f"{KEY_PREFIX}rate:{caller}:{window}"
+        try:
+            pipe = self.client.pipeline(transaction=True)
+            pipe.incr(key)
+            pipe.expire(key, self.WINDOW_SECONDS * 2)  # outlives its window; never left behind
+            count = int(pipe.execute()[0])
+        except redis.RedisError as error:
+            self._warn(error)
+            return None
+        if count <= self.per_minute:
+            return None
+        return max(1, math.ceil((window + 1) * self.WINDOW_SECONDS - now))
+
+
+def rate_limiter(settings: Settings, clock: Callable[[], datetime]) -> CallerLimiter:
+    """Shared in Redis when the broker is Redis, else this process's token buckets."""
+    client = shared_redis(settings.broker_url)
+    if client is None:
+        return RateLimiter(settings.rate_per_minute)
+    return RedisRateLimiter(client, settings.rate_per_minute, lambda: clock().timestamp())

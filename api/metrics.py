@@ -1,4 +1,12 @@
-"""Prometheus text exposition, computed from the database on each scrape (counts, not secrets)."""
+"""Prometheus text exposition (counts, not secrets).
+
+Counters (messages stored and scanned, assessments by level, incidents opened, pages by status) come from
+the shared Redis when a broker is configured (``store.counters``: kept where the events happen, read with
+one ``HGETALL``), so a scrape's cost does not grow with the tables; without one (the embedded single-host
+default) they are counted from the tables, as before. The gauges that need the database use indexed
+queries whichever way: open incidents by state (``ix_incident_state``), unscanned messages and the oldest
+of them (the partial ``ix_message_unscanned``), the newest incident (``ix_incident_opened_at``) and the
+sweep lag (``ix_incident_next_action_at``, ``ix_page_next_attempt_at``)."""
 
 from __future__ import annotations
 
@@ -10,6 +18,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from api.views import first_accepted_at
+from store import counters
 from store.models import AssessmentRow, IncidentRow, MessageRow, PageRow
 from store.repository import OPEN_STATES, SENDABLE
 
@@ -52,12 +61,18 @@ def _grouped(session: Session, column: object) -> dict[str, int]:
     return {str(key): int(count) for key, count in rows}
 
 
+def _grouped_where(session: Session, column: object, condition: object) -> dict[str, int]:
+    query = select(column, func.count()).where(condition).group_by(column)  # type: ignore[call-overload]
+    return {str(key): int(count) for key, count in session.exec(query).all()}
+
+
 def time_to_first_page(session: Session) -> float:
     """Seconds from the newest incident opening to a provider first taking one of its pages (NaN until)."""
     incident = session.exec(
         select(IncidentRow)
         .where(col(IncidentRow.is_test).is_(False))
         .order_by(col(IncidentRow.opened_at).desc())
+        .limit(1)  # first() alone would still have the database return every row
     ).first()
     if incident is None:
         return math.nan
@@ -88,36 +103,86 @@ def _aware(value: datetime) -> datetime:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
+def _table_counters(session: Session) -> dict[counters.Series, int]:
+    """The counters counted from the tables (no shared store): fine on one host, O(rows) per scrape."""
+    found = {counters.STORED: _count(session), counters.SCANNED: _count(session, _scanned())}
+    found |= {counters.assessed(k): n for k, n in _grouped(session, AssessmentRow.message_level).items()}
+    found[counters.INCIDENTS] = int(session.exec(select(func.count()).select_from(IncidentRow)).one())
+    found |= {counters.page_status(k): n for k, n in _grouped(session, PageRow.status).items()}
+    return found
+
+
+def _scanned() -> object:
+    return col(MessageRow.scanned_at).is_not(None)
+
+
+def _unscanned() -> object:
+    return col(MessageRow.scanned_at).is_(None)  # the predicate of the partial index ix_message_unscanned
+
+
+def oldest_unscanned_age(session: Session, now: datetime) -> float:
+    """Seconds the oldest message waiting for a scan has waited (quarantined ones aside); 0 when none."""
+    oldest = session.exec(
+        select(MessageRow.received_at)
+        .where(_unscanned())  # type: ignore[arg-type]
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .order_by(col(MessageRow.received_at))
+        .limit(1)
+    ).first()
+    return max(0.0, (now - _aware(oldest)).total_seconds()) if oldest is not None else 0.0
+
+
 def render_metrics(session: Session, now: datetime) -> str:
     out = Exposition()
-    stored = _count(session)
-    scanned = _count(session, col(MessageRow.scanned_at).is_not(None))
-    out.metric("stayline_messages_stored_total", "counter", "Messages stored.", [({}, stored)])
-    out.metric("stayline_messages_scanned_total", "counter", "Messages scanned.", [({}, scanned)])
+    shared = counters.counters_for(session)
+    counts = shared.read() if shared is not None else _table_counters(session)
     out.metric(
-        "stayline_messages_unscanned", "gauge", "Messages stored, not yet scanned.", [({}, stored - scanned)]
+        "stayline_metrics_counters_up",
+        "gauge",
+        "1 when the counters below could be read (0: the shared counter store is unreachable).",
+        [({}, 0 if counts is None else 1)],
     )
-    levels = _grouped(session, AssessmentRow.message_level)
+    found = counts or {}
+
+    def one(series: counters.Series) -> list[tuple[dict[str, str], float]]:
+        return [] if counts is None else [({}, found.get(series, 0))]
+
+    def labelled(name: str, always: Iterable[str] = ()) -> list[tuple[dict[str, str], float]]:
+        if counts is None:
+            return []
+        values = {value: n for (metric, label, value), n in found.items() if metric == name and label}
+        label = {"stayline_assessments_total": "level", "stayline_pages_total": "status"}[name]
+        return [({label: v}, values.get(v, 0)) for v in sorted({*always, *values})]
+
+    out.metric("stayline_messages_stored_total", "counter", "Messages stored.", one(counters.STORED))
+    out.metric("stayline_messages_scanned_total", "counter", "Messages scanned.", one(counters.SCANNED))
+    unscanned = _count(session, _unscanned())
+    out.metric("stayline_messages_unscanned", "gauge", "Messages stored, not yet scanned.", [({}, unscanned)])
+    out.metric(
+        "stayline_oldest_unscanned_message_seconds",
+        "gauge",
+        "How long the oldest message waiting for a scan has waited (quarantined ones aside; 0: none).",
+        [({}, oldest_unscanned_age(session, now))],
+    )
     out.metric(
         "stayline_assessments_total",
         "counter",
         "Assessments by the message's own level.",
-        [({"level": level}, levels.get(level, 0)) for level in sorted({*LEVELS, *levels})],
+        labelled("stayline_assessments_total", LEVELS),
     )
-    states = _grouped(session, IncidentRow.state)
+    states = _grouped_where(session, IncidentRow.state, col(IncidentRow.state).in_(OPEN_STATES))
     out.metric(
         "stayline_incidents_open",
         "gauge",
         "Open incidents by state.",
         [({"state": state}, states.get(state, 0)) for state in OPEN_STATES],
     )
-    out.metric("stayline_incidents_total", "counter", "Incidents ever opened.", [({}, sum(states.values()))])
-    pages = _grouped(session, PageRow.status)
+    out.metric("stayline_incidents_total", "counter", "Incidents ever opened.", one(counters.INCIDENTS))
     out.metric(
         "stayline_pages_total",
         "counter",
-        "Pages by status.",
-        [({"status": s}, n) for s, n in sorted(pages.items())],
+        "Pages by status: with a shared store, pages that reached each status; else pages now in it.",
+        labelled("stayline_pages_total"),
     )
     out.metric(
         "stayline_time_to_first_page_seconds",

@@ -57,7 +57,9 @@ class Settings(BaseSettings):
     # The batch door (POST /v1/messages/batch): messages per request, and its own body limit.
     batch_max_items: int = Field(default=500, ge=1)
     batch_max_body_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
-    rate_per_minute: int = 6000
+    rate_per_minute: int = Field(
+        default=6000, description="Requests a minute per API key (0: off); shared through a Redis broker"
+    )
     # Either {"<key>": "<role>"} (a key with no person: a service key) or
     # {"<key>": {"role": "responder", "person": "Dana Reyes"}} (a person's key); both shapes may be mixed.
     api_keys: dict[str, str | dict[str, str | None]] = Field(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Integer
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Integer, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -58,7 +58,17 @@ class ConversationRow(SQLModel, table=True):
 
 class MessageRow(SQLModel, table=True):
     __tablename__ = "message"
-    __table_args__ = (Index("ix_message_source_received_at", "source", "received_at"),)
+    __table_args__ = (
+        Index("ix_message_source_received_at", "source", "received_at"),
+        # Only the messages still waiting for a scan (a handful, whatever the table's size): the sweep's
+        # to-do and the /metrics gauges read it (migration 0012).
+        Index(
+            "ix_message_unscanned",
+            "received_at",
+            postgresql_where=text("scanned_at IS NULL"),
+            sqlite_where=text("scanned_at IS NULL"),
+        ),
+    )
 
     id: str = Field(primary_key=True, max_length=64)
     conversation_id: str = Field(index=True, foreign_key="conversation.id", max_length=200)
@@ -112,7 +122,7 @@ class IncidentRow(SQLModel, table=True):
     state: str = Field(index=True, max_length=16)
     plan: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # chain snapshot at opening
     opened_by: str = Field(max_length=16)
-    opened_at: datetime = _when()
+    opened_at: datetime = _when(index=True)  # the newest incident, for /metrics (migration 0012)
     position: int = 0
     steps_taken: int = 0
     highest_tier: int = -1

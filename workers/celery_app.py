@@ -11,7 +11,9 @@ from sqlalchemy.exc import OperationalError
 
 from config.logs import configure_logging, request_id_var
 from config.settings import get_settings
+from store import counters
 from store.db import forget_inherited_connections
+from store.shared import shared_redis
 from workers.delivery import deliver
 from workers.dispatch import CeleryDispatcher
 from workers.messages import scan_message
@@ -93,6 +95,8 @@ class SweepStep(bootsteps.StartStopStep):  # type: ignore[misc]
     def start(self, parent: object) -> None:
         # Its own runtime, without the detector: the sweep reads the database and hands work to queues.
         sweeping = Runtime(settings=_settings, dispatcher=CeleryDispatcher(app))
+        # Not prepared (no detector), so count what the sweep writes (pages, incidents) here.
+        counters.attach(sweeping.url, shared_redis(_settings.broker_url))
         self.sweeper = Sweeper(sweeping, _settings.sweep_seconds)
         self.sweeper.start()
 

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from config.settings import Settings
 from escalation.model import Channel
-from store import repository
+from store import counters, repository
 from store.db import is_postgres, session_scope
 from store.models import MessageRow, PageRow
 
@@ -102,6 +102,7 @@ def finish(session: Session, message_id: str, token: str, now: datetime) -> bool
         .where(col(MessageRow.scanned_at).is_(None))
         .values(scanned_at=now, claim_token=None, claimed_until=None)
     )
+    counters.note(session, counters.SCANNED, done.rowcount)  # type: ignore[attr-defined]
     return bool(done.rowcount)  # type: ignore[attr-defined]
 
 

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from escalation.config_loader import EscalationConfig
 from escalation.model import Channel, Level
 from escalation.notifiers.base import Delivery, DeliveryStatus, Notifier, PageMessage
-from store import repository
+from store import counters, repository
 from store.db import session_scope
 from store.models import IncidentRow, PageRow, ResponderStateRow
 from workers.incidents import live_roster
@@ -78,6 +78,7 @@ def _claim(session: Session, page_id: int, now: datetime) -> bool:
         .where(col(PageRow.status).in_(repository.SENDABLE))
         .values(status="sending", attempts=PageRow.attempts + 1, updated_at=now)
     )
+    counters.note(session, counters.page_status("sending"), claimed.rowcount)  # type: ignore[attr-defined]
     return bool(claimed.rowcount)  # type: ignore[attr-defined]
 
 

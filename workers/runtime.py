@@ -16,7 +16,9 @@ from detector import Detector
 from escalation.config_loader import DEFAULT_CONFIG_DIR, EscalationConfig, load_config
 from escalation.model import Channel
 from escalation.notifiers.base import Notifier
+from store import counters
 from store.db import migrate
+from store.shared import shared_redis
 from workers.delivery import DeliveryPolicy
 from workers.wiring import delivery_policy, load_notifiers
 
@@ -102,6 +104,9 @@ class Runtime:
         from workers.guidance_fallback import report_at_start
 
         migrate(self.url)
+        # Metric counters go to the broker's Redis when there is one (store.counters), else /metrics
+        # counts the tables.
+        counters.attach(self.url, shared_redis(self.settings.broker_url))
         _ = self.config, self.channels, self.notifiers, self.detector
         report_at_start()
         return self

@@ -19,7 +19,8 @@ from detector import Detector
 from store.db import session_scope
 from store.models import IncidentRow, MessageRow, PageRow
 from tests.api.channel_helpers import CHANNEL_TOKEN, CHANNELS_YAML
-from tests.integration.conftest import postgres_url  # noqa: F401  (re-exported fixture)
+from tests.fakes.services import PrivateRedis, RedisServerMissing
+from tests.integration.conftest import database_url, postgres_url  # noqa: F401  (re-exported fixtures)
 from workers.runtime import Runtime
 
 with warnings.catch_warnings():  # Starlette nags about TestClient's httpx; it is what FastAPI documents
@@ -145,6 +146,20 @@ def sqlite_url(tmp_path: Path) -> str:
 def api(sqlite_url: str, detector: Detector) -> Iterator[Harness]:
     with harness_for(sqlite_url, detector) as harness:
         yield harness
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    """A redis-server of the test's own (the shared one is never flushed or stopped)."""
+    try:
+        server = PrivateRedis(tmp_path)
+    except RedisServerMissing:
+        pytest.skip("redis-server is not installed")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from api.app import create_app
 from config.settings import Settings
 from detector import Detector
 from escalation.config_loader import load_config
+from store import counters
 from store.db import session_scope
 from store.models import IncidentRow, LeaseRow, MessageRow, PageRow
 from tests.api.conftest import KEYS, TestClient, auth
@@ -296,3 +297,30 @@ def test_a_post_while_the_broker_is_down_answers_at_once_and_a_worker_sweep_scan
     wait_until(lambda: len(paged(service, PRIYA)) >= 1, 120, "the page for the message posted while down")
     with session_scope(str(service["url"])) as session:
         assert session.get(MessageRow, message_id).scanned_at is not None  # type: ignore[union-attr]
+
+
+@pytest.mark.private_redis
+def test_the_worker_processes_count_what_they_do_in_the_shared_store(service: dict[str, object]) -> None:
+    """Scans (pool processes) and escalation steps (the sweep thread in the worker's main process) add to
+    the /metrics counters in Redis: the same figures the tables give."""
+    send_message(service, "conv-m", "I have swallowed all of my sleeping pills")
+    wait_until(lambda: 1 in sent_tiers(service), 120, "the chain to reach tier 2 (a sweep step)")
+    with session_scope(str(service["url"])) as session:
+        incident = session.exec(select(IncidentRow)).one()
+        acknowledge_by_sms(session, PRIYA, f"ACK {incident.code}", service["config"], now())  # type: ignore[arg-type]
+    time.sleep(3)  # pages of the last step finish going out
+
+    shared = redis.Redis.from_url(str(service["broker"]))
+    found = {
+        tuple(k.decode().split("\t")): int(v)
+        for k, v in shared.hgetall(counters.HASH).items()  # type: ignore[union-attr]
+    }
+    with session_scope(str(service["url"])) as session:
+        pages = session.exec(select(PageRow)).all()
+    assert found[counters.SCANNED] == 1
+    assert found.get(counters.assessed("imminent"), 0) + found.get(counters.assessed("high"), 0) == 1
+    assert found[counters.INCIDENTS] == 1
+    assert found[counters.page_status("pending")] == len(pages)  # tier 1's and the sweep's tier 2 pages
+    assert found[counters.page_status("sending")] == sum(p.attempts for p in pages)  # each claim to send
+    for status, n in Counter(p.status for p in pages).items():  # e.g. "queued": the provider took it
+        assert found[counters.page_status(status)] == n
