@@ -5,7 +5,6 @@ driven by a worker's sweeper. Chain timers are shortened to seconds for the test
 from __future__ import annotations
 
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -43,17 +42,8 @@ EPOCH = datetime.now(UTC)
 PRIYA = ON_CALL_NUMBER  # the test's own rota pins tier 1 to ON_CALL around the clock (fast_config)
 
 
-def _redis_or_skip() -> None:
-    try:
-        redis.Redis(host="127.0.0.1", port=6379, socket_timeout=1).ping()
-    except redis.RedisError:
-        if os.environ.get("STAYLINE_REQUIRE_SERVICES") == "1":
-            raise
-        pytest.skip("Redis not reachable at 127.0.0.1:6379")
-
-
 def _private_redis_or_skip(workdir: Path) -> PrivateRedis:
-    """The one test that restarts Redis restarts a redis-server of its own, never the machine's."""
+    """Tests use a redis-server of their own, never the machine's."""
     try:
         return PrivateRedis(workdir)
     except RedisServerMissing:
@@ -68,13 +58,8 @@ def now() -> datetime:
 
 @pytest.fixture
 def broker_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The machine's Redis (a random database, flushed) unless the test is marked `private_redis`."""
-    if request.node.get_closest_marker("private_redis") is None:
-        _redis_or_skip()
-        database = random.randint(1, 15)
-        redis.Redis(host="127.0.0.1", port=6379, db=database).flushdb()
-        yield f"redis://127.0.0.1:6379/{database}"
-        return
+    """A redis-server of the test's own on a free port, for every test: a test never flushes, fills or
+    restarts the machine's Redis, which other runs may be using (tests marked `private_redis` stop it)."""
     private = _private_redis_or_skip(tmp_path)
     private.start()
     request.node.private_redis = private

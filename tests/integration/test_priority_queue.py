@@ -3,31 +3,32 @@ Celery dispatcher publishes them to the "crisis" queue in real Redis, which work
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import redis
 from celery import Celery
 
-from tests.integration.test_celery_worker import _redis_or_skip
+from tests.integration.test_celery_worker import _private_redis_or_skip
 from workers import celery_app
 from workers.dispatch import CRISIS_QUEUE, CeleryDispatcher
 from workers.prescreen import keyword_assessment, looks_urgent
 
 
 @pytest.fixture
-def redis_db() -> Iterator[int]:
-    _redis_or_skip()
-    database = random.randint(1, 15)
-    client = redis.Redis(host="127.0.0.1", port=6379, db=database)
-    client.flushdb()
-    yield database
-    client.flushdb()
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A redis-server of the test's own: the machine's Redis is never flushed."""
+    private = _private_redis_or_skip(tmp_path)
+    private.start()
+    try:
+        yield private.url
+    finally:
+        private.stop()
 
 
-def test_crisis_scans_go_to_the_crisis_queue_in_redis(redis_db: int) -> None:
-    app = Celery("stayline-routing-test", broker=f"redis://127.0.0.1:6379/{redis_db}")
+def test_crisis_scans_go_to_the_crisis_queue_in_redis(redis_url: str) -> None:
+    app = Celery("stayline-routing-test", broker=redis_url)
     app.conf.update(
         {
             key: celery_app.app.conf[key]
@@ -40,7 +41,7 @@ def test_crisis_scans_go_to_the_crisis_queue_in_redis(redis_db: int) -> None:
     dispatcher.scan("bulk-message", urgent=looks_urgent("where is my parcel?"))
     dispatcher.scan("bulk-message-2")
 
-    client = redis.Redis(host="127.0.0.1", port=6379, db=redis_db)
+    client = redis.Redis.from_url(redis_url)
     assert client.llen(CRISIS_QUEUE) == 1
     assert client.llen("messages") == 2
     assert b"crisis-message" in client.lindex(CRISIS_QUEUE, 0)  # type: ignore[operator]
