@@ -67,7 +67,9 @@ def large_amount_of_medicine(normalized_text: str) -> bool:
     """Does the text name a medicine right after an amount far above a dose?"""
     tokens = _abstract_words(normalized_text).split()
     for index, token in enumerate(tokens):
-        value = int(token) if token.isdigit() else _WORD_VALUES.get(token, 0)
+        # ASCII digits only, and few of them: int() refuses some Unicode digits and very long numbers.
+        written = token.isascii() and token.isdigit() and len(token) <= 6
+        value = int(token) if written else _WORD_VALUES.get(token, 0)
         if value < _LARGE and token != "_container_":
             continue
         following = tokens[index + 1 : index + 5]

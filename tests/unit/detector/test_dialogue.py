@@ -120,6 +120,7 @@ def test_a_yes_to_a_service_question_pages_nobody(detector: Detector) -> None:
         ("yes, all my tablets this morning like always", False),  # the day's dose, not an amount
         ("yes my insulin at 10, 12 units", False),  # a time and a dose
         ("just two ibuprofen for my back", False),
+        ("yes 99999999999999999999 tablets", False),  # not an amount, and not an error either
     ],
 )
 def test_an_overdose_sized_answer_counts_without_earlier_concern(answer: str, counts: bool) -> None:
