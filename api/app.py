@@ -27,6 +27,7 @@ from api.routes import (
     messages,
     ops,
     twilio,
+    twilio_conversations,
     twilio_messages,
     twilio_transcriptions,
 )
@@ -69,6 +70,7 @@ def create_app(runtime: Runtime) -> FastAPI:
         twilio,
         twilio_messages,
         twilio_transcriptions,
+        twilio_conversations,
         ops,
     ):
         app.include_router(module.router)

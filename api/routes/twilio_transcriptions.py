@@ -17,12 +17,14 @@ from fastapi import APIRouter, Depends, Response
 
 from api.deps import runtime_of
 from api.errors import ApiError, documented
-from api.routes.channel_common import SignedParams, require_on, required
-from store import repository
-from store.db import session_scope
-from workers import replays
-from workers.guidance import end_guidance, run_guidance
-from workers.intake import Stored, Turn, publish_scans, store_turn
+from api.routes.channel_common import (
+    SignedParams,
+    conversation_event,
+    require_on,
+    required,
+    store_once,
+    whole_number,
+)
 from workers.messages import IncomingMessage
 from workers.runtime import Runtime
 
@@ -62,13 +64,6 @@ def transcript_of(params: dict[str, str]) -> str:
     return text if isinstance(text, str) else ""
 
 
-def sequence_of(params: dict[str, str]) -> int:
-    try:
-        return int(params["SequenceId"])
-    except ValueError:
-        raise ApiError(400, "bad_sequence_id", "SequenceId is not a whole number") from None
-
-
 @router.post(
     "/transcriptions",
     response_class=Response,
@@ -91,52 +86,30 @@ def twilio_transcription(params: SignedParams, runtime: Annotated[Runtime, Depen
 
 def _content(runtime: Runtime, params: dict[str, str], call_sid: str) -> Response:
     required(params, "Track", "SequenceId")
-    sequence = sequence_of(params)
+    sequence = whole_number(params, "SequenceId")
     if params.get("Final", "").lower() != "true":
         return Response(status_code=200)  # a partial result: the final segment follows
     sender, text = sender_of(runtime, params["Track"]), transcript_of(params)
     if not text.strip():
         return Response(status_code=200)  # silence on the line: nothing to read
     now, conversation_id = runtime.clock(), conversation_of(call_sid)
-    key = f"channel:{CONNECTOR}:{call_sid}:{sequence}"
-    with session_scope(runtime.url) as session:
-        if replays.replayed_reply(session, key, now, actor=CONNECTOR) is not None:
-            return Response(status_code=200)  # a replay: stored already
-        incoming = IncomingMessage(
-            conversation_id, "voice", sender, text, now, source=CONNECTOR, sequence=sequence
-        )
-        stored: Stored = store_turn(session, runtime, Turn(incoming))
-        replays.remember(session, key, stored.message_id)
-    publish_scans(runtime, [stored])
-    log.info(
-        "transcription segment stored",
-        extra={"message_id": stored.message_id, "conversation_id": conversation_id, "sender": sender},
+    incoming = IncomingMessage(
+        conversation_id, "voice", sender, text, now, source=CONNECTOR, sequence=sequence
     )
+    store_once(runtime, f"channel:{CONNECTOR}:{call_sid}:{sequence}", incoming)
     return Response(status_code=200)
 
 
 def _lifecycle(runtime: Runtime, event: str, call_sid: str, event_id: str | None) -> Response:
     """``started``: the call's conversation exists from now on (an unknown call starts one). ``stopped``:
     its guidance ends (open prompts count as ignored); an incident stays as it is."""
-    now, conversation_id = runtime.clock(), conversation_of(call_sid)
-    key = f"channel:{CONNECTOR}:{call_sid}:{event}:{event_id or ''}"
-    with session_scope(runtime.url) as session:
-        if replays.replayed_reply(session, key, now, actor=CONNECTOR) is not None:
-            return Response(status_code=200)
-        repository.ensure_conversation(session, conversation_id, "voice", "default", now)
-        repository.audit(
-            session,
-            CONNECTOR,
-            "call_transcription_started" if event == STARTED else "call_transcription_stopped",
-            at=now,
-            conversation_id=conversation_id,
-        )
-        replays.remember(session, key, event)
-    if event == STOPPED:
-        run_guidance(runtime.url, conversation_id, lambda s, c: end_guidance(s, c, now, "call_ended"), now)
-    log.info(
-        "call transcription %s",
-        event.removeprefix("transcription-"),
-        extra={"conversation_id": conversation_id},
+    conversation_event(
+        runtime,
+        CONNECTOR,
+        f"channel:{CONNECTOR}:{call_sid}:{event}:{event_id or ''}",
+        conversation_of(call_sid),
+        "voice",
+        "call_transcription_started" if event == STARTED else "call_transcription_stopped",
+        end_reason="call_ended" if event == STOPPED else None,
     )
     return Response(status_code=200)

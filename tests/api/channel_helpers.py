@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import httpx
-from sqlmodel import select
+from sqlmodel import col, select
 from twilio.request_validator import RequestValidator
 
 from store.db import session_scope
-from store.models import AuditEventRow, MessageRow
+from store.models import AssessmentRow, AuditEventRow, ConversationRow, IncidentRow, MessageRow
+from workers.messages import scan_message
 
 if TYPE_CHECKING:
     from tests.api.conftest import Harness
@@ -62,3 +63,22 @@ def messages(url: str) -> list[MessageRow]:
 def audits(url: str, action: str) -> list[AuditEventRow]:
     with session_scope(url) as session:
         return list(session.exec(select(AuditEventRow).where(AuditEventRow.action == action)).all())
+
+
+def folded_sequences(api: Harness) -> list[int | None]:
+    """Scan the first turn handed to the dispatcher; the provider sequence of each turn it folded, in
+    fold order (every turn waiting is folded by that one scan)."""
+    scan_message(api.runtime, api.dispatcher.scans[0])
+    by_id = {m.id: m.sequence for m in messages(api.url)}
+    with session_scope(api.url) as session:
+        folded = session.exec(select(AssessmentRow.message_id).order_by(col(AssessmentRow.id))).all()
+    return [by_id[m] for m in folded]
+
+
+def guidance_and_incident(url: str, conversation_id: str) -> tuple[object, str]:
+    """The conversation's guidance ``closed_at`` (None while open) and its one incident's state."""
+    with session_scope(url) as session:
+        conversation = session.get(ConversationRow, conversation_id)
+        assert conversation is not None and conversation.guidance_state is not None
+        [incident] = session.exec(select(IncidentRow).where(IncidentRow.conversation_id == conversation_id))
+        return conversation.guidance_state.get("closed_at"), str(incident.state)

@@ -1,6 +1,6 @@
-"""The fake Twilio server sends signed webhooks (an incoming SMS, a call's transcription events) over
-HTTP to the real service (uvicorn, the real routes, signature checks with the real token), as Twilio
-would; the service's per-channel counts see them."""
+"""The fake Twilio server sends signed webhooks (an incoming SMS, a call's transcription events, a Twilio
+Conversations chat's post-event webhooks) over HTTP to the real service (uvicorn, the real routes,
+signature checks with the real token), as Twilio would; the service's per-channel counts see them."""
 
 from __future__ import annotations
 
@@ -89,3 +89,42 @@ def test_signed_webhooks_from_the_fake_reach_the_real_routes(live: Live) -> None
     metrics = samples(httpx.get(f"{live.base}/metrics").text)
     assert metrics['stayline_channel_messages_total{channel="twilio_messages"}'] == 1
     assert metrics['stayline_channel_messages_total{channel="twilio_transcriptions"}'] == 2
+
+
+def test_signed_conversations_webhooks_from_the_fake_reach_the_real_route(live: Live) -> None:
+    url = f"{live.base}/v1/channels/twilio/conversations"
+    chat = "CH" + "8" * 32  # invented
+
+    def added(index: int, author: str, body: str) -> dict[str, str]:
+        return {
+            "EventType": "onMessageAdded",
+            "AccountSid": "AC" + "0" * 32,
+            "ConversationSid": chat,
+            "MessageSid": f"IM{index:032d}",
+            "Author": author,
+            "Body": body,
+            "Index": str(index),
+            "Source": "SDK",
+        }
+
+    closed = {"EventType": "onConversationStateUpdated", "ConversationSid": chat, "StateTo": "closed"}
+    with FakeTwilio(auth_token=CHANNEL_TOKEN) as twilio, FakeTwilio(auth_token="not-the-token") as stranger:
+        sent = [
+            twilio.send_webhook(url, added(0, "agent:robin", "you're through to the line")),
+            twilio.send_webhook(url, added(1, CUSTOMER, "I can't sleep, it's bad")),
+            twilio.send_webhook(url, added(1, CUSTOMER, "I can't sleep, it's bad")),  # a retry
+            twilio.send_webhook(url, closed),
+        ]
+        refused = stranger.send_webhook(url, added(2, CUSTOMER, "forged"))
+
+    assert [r.response_status for r in sent] == [200] * 4
+    assert refused.response_status == 403
+    rows = messages(live.harness.url)
+    assert [(m.conversation_id, m.sender, m.sequence) for m in rows] == [
+        (f"twilio-conv-{chat}", "agent", 0),
+        (f"twilio-conv-{chat}", "customer", 1),
+    ]
+    assert len(audits(live.harness.url, "conversation_closed")) == 1
+    assert len(audits(live.harness.url, "webhook_refused")) == 1
+    metrics = samples(httpx.get(f"{live.base}/metrics").text)
+    assert metrics['stayline_channel_messages_total{channel="twilio_conversations"}'] == 2

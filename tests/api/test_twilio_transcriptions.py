@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from store.db import session_scope
-from store.models import AssessmentRow, ConversationRow, IncidentRow
-from tests.api.channel_helpers import audits, messages, post_signed
+from store.models import ConversationRow
+from tests.api.channel_helpers import audits, folded_sequences, guidance_and_incident, messages, post_signed
 from tests.api.conftest import CRISIS, Harness
 from workers.messages import scan_message
 
@@ -108,35 +108,21 @@ def test_out_of_order_segments_are_folded_by_sequence(channel_api: Harness) -> N
     post_signed(channel_api, PATH, segment(12, "I have the pills in front of me"))
     channel_api.clock.advance(1)
     post_signed(channel_api, PATH, segment(11, "I don't want to be here anymore"))
-    first = channel_api.dispatcher.scans[0]
 
-    scan_message(channel_api.runtime, first)
-
-    by_id = {m.id: m.sequence for m in messages(channel_api.url)}
-    with session_scope(channel_api.url) as session:
-        folded = session.exec(select(AssessmentRow.message_id).order_by(col(AssessmentRow.id))).all()
-    assert [by_id[m] for m in folded] == [11, 12]
+    assert folded_sequences(channel_api) == [11, 12]
 
 
 def test_the_end_of_the_call_ends_guidance_not_the_incident(channel_api: Harness) -> None:
     post_signed(channel_api, PATH, segment(1, CRISIS))
     scan_message(channel_api.runtime, channel_api.dispatcher.scans[0])
     conversation_id = f"twilio-call-{CALL}"
-    with session_scope(channel_api.url) as session:
-        [incident] = session.exec(select(IncidentRow).where(IncidentRow.conversation_id == conversation_id))
-        state_before = incident.state
-        conversation = session.get(ConversationRow, conversation_id)
-        assert conversation is not None and conversation.guidance_state is not None
-        assert conversation.guidance_state.get("closed_at") is None
+    closed_before, state_before = guidance_and_incident(channel_api.url, conversation_id)
+    assert closed_before is None
 
     stopped = post_signed(channel_api, PATH, lifecycle("stopped", 2))
     again = post_signed(channel_api, PATH, lifecycle("stopped", 2))
 
     assert stopped.status_code == again.status_code == 200
-    with session_scope(channel_api.url) as session:
-        incident_after = session.get(IncidentRow, incident.id)
-        conversation = session.get(ConversationRow, conversation_id)
-        assert incident_after is not None and incident_after.state == state_before  # still open
-        assert conversation is not None and conversation.guidance_state is not None
-        assert conversation.guidance_state["closed_at"] is not None
+    closed_at, state_after = guidance_and_incident(channel_api.url, conversation_id)
+    assert closed_at is not None and state_after == state_before  # the incident is still open
     assert len(audits(channel_api.url, "guidance_guidance_closed")) == 1
