@@ -135,6 +135,14 @@ class ResolveIn(Strict):
         description="Who resolved it: a person's key resolves as its person (naming anyone else is "
         "refused with 403); a service key's name is recorded as given, or the key's id",
     )
+    outcome: Literal["real_crisis", "not_a_crisis", "unclear"] | None = Field(
+        default=None,
+        description="What it was: a label for learning from outcomes, recorded once (the first is kept); "
+        "may be given for an incident already resolved without one",
+    )
+    right_level: Literal["none", "low", "moderate", "high", "imminent"] | None = Field(
+        default=None, description="The level it should have had; only with outcome real_crisis"
+    )
 
 
 class PageOut(BaseModel):
@@ -174,6 +182,9 @@ class IncidentSummary(BaseModel):
     acknowledged_via: str | None
     resolved_at: datetime | None
     is_test: bool
+    outcome: str | None = None
+    right_level: str | None = None
+    outcome_by: str | None = None
 
 
 class IncidentDetail(IncidentSummary):

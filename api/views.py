@@ -89,6 +89,9 @@ def incident_summary(row: IncidentRow) -> IncidentSummary:
         acknowledged_via=row.acknowledged_via,
         resolved_at=row.resolved_at,
         is_test=row.is_test,
+        outcome=row.outcome,
+        right_level=row.right_level,
+        outcome_by=row.outcome_by,
     )
 
 

@@ -71,6 +71,28 @@ def resolve_as(incident: Incident, at: datetime) -> tuple[Incident, ResolveOutco
     return close(incident, at), ResolveOutcome.RESOLVED
 
 
+class IncidentOutcome(StrEnum):
+    """What a responder says an incident was when they resolve it: a label for learning from outcomes."""
+
+    REAL_CRISIS = "real_crisis"
+    NOT_A_CRISIS = "not_a_crisis"  # a false alarm
+    UNCLEAR = "unclear"  # recorded, never exported as a training label
+
+
+# The words an SMS reply uses: ``RESOLVED 482193 FALSE``.
+SMS_OUTCOME_WORDS: dict[str, IncidentOutcome] = {
+    "REAL": IncidentOutcome.REAL_CRISIS,
+    "FALSE": IncidentOutcome.NOT_A_CRISIS,
+    "UNCLEAR": IncidentOutcome.UNCLEAR,
+}
+
+
+def takes_label(current: str | None, given: IncidentOutcome | None) -> bool:
+    """A label is recorded once: the first responder to say what it was is kept (a later, different word
+    is audited, not written over), so an export never flips on who replied last."""
+    return given is not None and current is None
+
+
 class PassOutcome(StrEnum):
     PASSED = "passed"  # the chain jumps to the first step beyond the passer's tier, taken now
     NOT_PAGING = "not_paging"  # acknowledged or resolved: there is no chain to move

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "purge": ("stayline_cli.record_commands", "purge", "Remove message text before a date."),
     "audit": ("stayline_cli.record_commands", "audit_group", "The audit trail."),
     "incident": ("stayline_cli.record_commands", "incident_group", "An incident's record: export it."),
+    "feedback": ("stayline_cli.feedback_commands", "feedback_group", "Labelled examples: feedback export."),
 }  # fmt: skip
 
 

@@ -136,6 +136,12 @@ class IncidentRow(SQLModel, table=True):
     reminders_sent: int = 0
     resolved_at: datetime | None = _when(nullable=True)
     is_test: bool = False
+    # What the resolving responder said it was (real_crisis | not_a_crisis | unclear) and, optionally, the
+    # level it should have had; who said it and when. The turns stay in ``message``, under its retention.
+    outcome: str | None = Field(default=None, max_length=16)
+    right_level: str | None = Field(default=None, max_length=16)
+    outcome_by: str | None = Field(default=None, max_length=200)
+    outcome_at: datetime | None = _when(nullable=True)
 
 
 class PageRow(SQLModel, table=True):

@@ -16,10 +16,17 @@ from sqlmodel import Session, select
 
 from escalation import acknowledgement as policy
 from escalation import engine
-from escalation.acknowledgement import AckDecision, AckOutcome, PassOutcome, ResolveOutcome
+from escalation.acknowledgement import (
+    AckDecision,
+    AckOutcome,
+    IncidentOutcome,
+    PassOutcome,
+    ResolveOutcome,
+    takes_label,
+)
 from escalation.config_loader import EscalationConfig
 from escalation.engine import AckVia, Incident, Signal
-from escalation.model import Action, Alarm, Channel, Page, Reminder, ScheduleNext
+from escalation.model import Action, Alarm, Channel, Level, Page, Reminder, ScheduleNext
 from escalation.targets import Roster
 from store import repository
 from store.codec import copy_incident_to_row, incident_from_row, plan_to_json
@@ -213,18 +220,55 @@ def set_responder_eta(
 
 
 def resolve_incident(
-    session: Session, incident_id: str, who: str, config: EscalationConfig, now: datetime
+    session: Session,
+    incident_id: str,
+    who: str,
+    config: EscalationConfig,
+    now: datetime,
+    *,
+    outcome: IncidentOutcome | None = None,
+    right_level: Level | None = None,
 ) -> ResolveOutcome | None:
-    """The one resolve use case; None when there is no such incident."""
+    """The one resolve use case; None when there is no such incident. ``outcome`` (and ``right_level``)
+    is what the responder says it was: recorded once, also on an incident already resolved without one."""
     row = repository.lock_incident(session, incident_id)
     if row is None:
         return None
-    incident, outcome = policy.resolve_as(incident_from_row(row, live_roster(session, config)), now)
-    if outcome is ResolveOutcome.RESOLVED:
+    incident, result = policy.resolve_as(incident_from_row(row, live_roster(session, config)), now)
+    if result is ResolveOutcome.RESOLVED:
         copy_incident_to_row(incident, row)
         _cancel_unsent(session, row.id, now, "resolved")
         repository.audit(session, who, "incident_resolved", at=now, incident_id=row.id)
-    return outcome
+    if outcome is not None:
+        _label(session, row, who, outcome, right_level, now)
+    return result
+
+
+def _label(
+    session: Session,
+    row: IncidentRow,
+    who: str,
+    outcome: IncidentOutcome,
+    right_level: Level | None,
+    now: datetime,
+) -> None:
+    level = right_level.label if right_level is not None else None
+    if not takes_label(row.outcome, outcome):
+        repository.audit(
+            session,
+            who,
+            "outcome_kept",
+            at=now,
+            incident_id=row.id,
+            given=outcome.value,
+            kept=row.outcome,
+            kept_by=row.outcome_by,
+        )
+        return
+    row.outcome, row.right_level, row.outcome_by, row.outcome_at = outcome.value, level, who, now
+    repository.audit(
+        session, who, "outcome_recorded", at=now, incident_id=row.id, outcome=outcome.value, right_level=level
+    )
 
 
 def pass_on(

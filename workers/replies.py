@@ -10,25 +10,30 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from escalation.acknowledgement import refusal_words
+from escalation.acknowledgement import SMS_OUTCOME_WORDS, ResolveOutcome, refusal_words
 from escalation.config_loader import EscalationConfig
 from escalation.engine import AckVia
 from escalation.notifiers.base import Delivery, DeliveryStatus
-from escalation.notifiers.twilio_sms import parse_sms_reply, sms_status_delivery
+from escalation.notifiers.twilio_sms import parse_sms_reply, parse_sms_resolve, sms_status_delivery
 from escalation.notifiers.twilio_voice import call_outcome
 from store import repository
 from store.models import IncidentRow, PageRow
 from workers.delivery import DeliveryPolicy, record_delivery
-from workers.incidents import acknowledge_incident
+from workers.incidents import acknowledge_incident, resolve_incident
 
-SMS_HELP = "stayline: reply ACK and the code from the page (for example ACK 482193) to acknowledge."
+SMS_HELP = (
+    "stayline: reply ACK and the code from the page (for example ACK 482193) to acknowledge; "
+    "RESOLVED 482193 REAL, FALSE or UNCLEAR to close it and say what it was."
+)
 
 
 def acknowledge_by_sms(
     session: Session, from_number: str, body: str, config: EscalationConfig, now: datetime
 ) -> str:
-    """Acknowledge the incident whose code was paged to this number; returns the reply to send back."""
-    code = parse_sms_reply(body)
+    """Answer a paged responder's reply: ``ACK <code>`` acknowledges, ``RESOLVED <code> [REAL|FALSE|UNCLEAR]``
+    resolves (and says what it was) through the one resolve use case. Returns the reply to send back."""
+    resolving = parse_sms_resolve(body)
+    code = resolving[0] if resolving else parse_sms_reply(body)
     responder = next((r.name for r in config.roster.responders.values() if r.phone == from_number), None)
     incident = session.exec(select(IncidentRow).where(IncidentRow.code == code)).first() if code else None
     paged = (
@@ -44,6 +49,15 @@ def acknowledge_by_sms(
             session, "sms", "sms_reply_not_understood", at=now, from_known_responder=bool(responder)
         )
         return SMS_HELP
+    if resolving is not None:
+        word = resolving[1]
+        outcome = SMS_OUTCOME_WORDS[word] if word else None
+        result = resolve_incident(
+            session, incident.id, f"responder:{responder}", config, now, outcome=outcome
+        )
+        done = "was already resolved" if result is ResolveOutcome.ALREADY_RESOLVED else "resolved"
+        said = f" as {word}" if word else ""
+        return f"stayline: incident {incident.code} {done}; recorded{said} by {responder}. Thank you."
     decision = acknowledge_incident(session, incident.id, responder, AckVia.SMS_REPLY, config, now)
     if decision is None or not decision.has_it:
         return f"stayline: incident {incident.code} {refusal_words(decision) if decision else 'is gone'}."

@@ -13,8 +13,9 @@ from api.errors import ApiError, documented
 from api.key_audit import audit_key
 from api.schemas import ID_PATTERN, AckIn, IncidentDetail, IncidentList, ResolveIn
 from api.views import find_incident, incident_detail, incident_summary, list_incidents
-from escalation.acknowledgement import AckOutcome
+from escalation.acknowledgement import AckOutcome, IncidentOutcome
 from escalation.engine import AckVia
+from escalation.model import Level
 from store.db import session_scope
 from store.repository import OPEN_STATES
 from workers.incidents import acknowledge_incident, resolve_incident, set_responder_eta
@@ -103,7 +104,9 @@ def acknowledge(
 
 
 @router.post(
-    "/v1/incidents/{incident}/resolve", response_model=IncidentDetail, responses=documented(401, 403, 404)
+    "/v1/incidents/{incident}/resolve",
+    response_model=IncidentDetail,
+    responses=documented(401, 403, 404, 422),
 )
 def resolve(
     incident: IncidentPath,
@@ -111,8 +114,14 @@ def resolve(
     runtime: Annotated[Runtime, Depends(runtime_of)],
     body: Annotated[ResolveIn | None, Body()] = None,
 ) -> IncidentDetail:
-    """Closes the incident for good (a new signal opens a new one); resolving twice changes nothing."""
+    """Closes the incident for good (a new signal opens a new one); resolving twice changes nothing.
+    ``outcome`` says what it was (real_crisis, not_a_crisis, unclear): the first label given is kept."""
     named = acting_person(principal, body.by if body else None)
+    outcome = IncidentOutcome(body.outcome) if body and body.outcome else None
+    right_level = Level.parse(body.right_level) if body and body.right_level else None
+    if right_level is not None and outcome is not IncidentOutcome.REAL_CRISIS:
+        reason = "right_level is the level a real crisis should have had: give it with outcome real_crisis"
+        raise ApiError(422, "right_level_without_real_crisis", reason)
     who = principal.actor if principal.person or not named else f"responder:{named}"
     with session_scope(runtime.url) as session:
         row = find_incident(session, incident)
@@ -120,6 +129,10 @@ def resolve(
             raise ApiError(404, "not_found", f"no incident {incident!r}")
         if row.state != "resolved":
             audit_key(session, principal, "resolved_with_key", row.id, runtime.clock(), named)
-        resolve_incident(session, row.id, who, runtime.config, runtime.clock())
+        elif outcome is not None:
+            audit_key(session, principal, "labelled_with_key", row.id, runtime.clock(), named)
+        resolve_incident(
+            session, row.id, who, runtime.config, runtime.clock(), outcome=outcome, right_level=right_level
+        )
         session.flush()
         return incident_detail(session, row)

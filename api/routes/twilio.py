@@ -60,7 +60,8 @@ RuntimeDep = Annotated[Runtime, Depends(runtime_of)]
 
 @router.post("/sms", response_class=Response, responses=documented(403), summary="Inbound SMS reply")
 def inbound_sms(params: Params, runtime: RuntimeDep) -> Response:
-    """A reply such as ACK 482193 from a paged responder's phone acknowledges; else the help text.
+    """A reply such as ACK 482193 from a paged responder's phone acknowledges, RESOLVED 482193 FALSE
+    resolves and says what it was; else the help text.
     A replayed request (the same MessageSid) gets the first reply again and changes nothing."""
     now, key = runtime.clock(), replays.sms_key(params)
     with session_scope(runtime.url) as session:

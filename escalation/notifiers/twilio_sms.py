@@ -36,6 +36,9 @@ from escalation.notifiers.twilio_common import (
 SMS_HELP_TEXT = "Stayline: to acknowledge, reply ACK and the incident code from the page, e.g. ACK 4821."
 # "ACK 4821", "ack4821", "ACK: #4821", "1 4821" or just "4821". "14821" is the code 14821, not "1 4821".
 _REPLY = re.compile(r"^\s*(?:ack\s*:?\s*|1\s+)?#?(\d{4,8})\s*[.!]?\s*$", re.IGNORECASE)
+_RESOLVE = re.compile(
+    r"^\s*resolved?\s*:?\s*#?(\d{4,8})(?:\s+(real|false|unclear))?\s*[.!]?\s*$", re.IGNORECASE
+)
 
 # Delivery-receipt error codes that mean the number, not this message, is the problem.
 _CALLBACK_NUMBER_ERRORS: dict[int, str] = {
@@ -93,6 +96,15 @@ def parse_sms_reply(body: str) -> str | None:
     """The incident code a reply acknowledges, or None (the caller answers with ``SMS_HELP_TEXT``)."""
     match = _REPLY.match(body)
     return match.group(1) if match else None
+
+
+def parse_sms_resolve(body: str) -> tuple[str, str | None] | None:
+    """``RESOLVED 482193 FALSE`` -> ("482193", "FALSE"); the word (REAL, FALSE, UNCLEAR) is optional.
+    None when the reply is not a resolve."""
+    match = _RESOLVE.match(body)
+    if match is None:
+        return None
+    return match.group(1), (match.group(2).upper() if match.group(2) else None)
 
 
 def sms_reply_twiml(text: str) -> str:

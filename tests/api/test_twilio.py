@@ -83,6 +83,22 @@ def test_an_sms_reply_acknowledges_the_incident(api: Harness) -> None:
     assert (row.state, row.acknowledged_by, row.acknowledged_via) == ("acknowledged", responder, "sms_reply")
 
 
+def test_an_sms_resolved_false_reply_resolves_and_labels_a_false_alarm(api: Harness) -> None:
+    incident = api.flag(level="high").json()
+    responder = next(p["responder"] for p in incident["pages"] if p["channel"] in ("sms", "voice"))
+    api.clock.advance(300)
+
+    response = post_signed(
+        api, "/twilio/sms", {"From": phone_of(api, responder), "Body": f"RESOLVED {incident['code']} FALSE"}
+    )
+
+    assert response.status_code == 200
+    assert f"incident {incident['code']} resolved; recorded as FALSE by {responder}" in response.text
+    row = api.incident(incident["id"])
+    assert (row.state, row.resolved_at, row.outcome) == ("resolved", api.clock.now, "not_a_crisis")
+    assert (row.outcome_by, row.outcome_at) == (f"responder:{responder}", api.clock.now)
+
+
 def test_an_sms_from_a_stranger_gets_help_and_acknowledges_nothing(api: Harness) -> None:
     incident = api.flag(level="high").json()
 

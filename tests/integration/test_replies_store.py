@@ -104,3 +104,39 @@ def test_a_repeated_callback_changes_nothing(database_url: str, config: Escalati
     with session_scope(database_url) as session:
         assert message_status(session, params, config, POLICY, T0) is None
         assert len(session.exec(select(PageRow)).all()) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "outcome"),
+    [
+        ("RESOLVED {code} FALSE", "not_a_crisis"),
+        ("resolved {code} real", "real_crisis"),
+        ("RESOLVED {code}", None),
+    ],
+)
+def test_a_resolved_reply_closes_the_incident_and_records_what_it_was(
+    database_url: str, config: EscalationConfig, body: str, outcome: str | None
+) -> None:
+    incident = open_incident(database_url, config)
+    at = T0 + timedelta(minutes=7)
+    with session_scope(database_url) as session:
+        reply = acknowledge_by_sms(session, PRIYA, body.format(code=incident.code), config, at)
+    assert incident.code in reply and "resolved" in reply
+    with session_scope(database_url) as session:
+        stored = session.get(IncidentRow, incident.id)
+        assert stored is not None
+        assert (stored.state, stored.resolved_at, stored.outcome) == ("resolved", at, outcome)
+        assert stored.outcome_by == ("responder:Priya Natarajan" if outcome else None)
+        assert {p.status for p in session.exec(select(PageRow)).all()} <= {"queued", "cancelled"}
+
+
+def test_a_resolved_reply_from_someone_never_paged_changes_nothing(
+    database_url: str, config: EscalationConfig
+) -> None:
+    incident = open_incident(database_url, config)
+    with session_scope(database_url) as session:
+        reply = acknowledge_by_sms(session, "+12025550199", f"RESOLVED {incident.code} FALSE", config, T0)
+    assert reply == SMS_HELP
+    with session_scope(database_url) as session:
+        stored = session.get(IncidentRow, incident.id)
+        assert stored is not None and (stored.state, stored.outcome) == ("paging", None)
