@@ -31,7 +31,7 @@ def _sounds() -> dict[str, list[str]]:
     """Each medicine's Metaphone code, and each code with one letter left out, -> the names."""
     names = load_yaml("concepts.yaml").get("medicine", [])
     index: dict[str, list[str]] = {}
-    for name in {str(n).lower() for n in names}:
+    for name in sorted({str(n).lower() for n in names}):  # sorted: the same index in every process
         if not name.isalpha() or len(name) < MIN_NAME_LETTERS:
             continue
         code = jellyfish.metaphone(name)
@@ -91,7 +91,8 @@ def _match(joined: str, exact_sound: bool) -> str | None:
         # The index also holds names' codes with a letter left out: keep only one sound of difference.
         if jellyfish.levenshtein_distance(code, jellyfish.metaphone(name)) <= (0 if exact_sound else 1)
     }
-    best = max(candidates, key=lambda n: jellyfish.jaro_winkler_similarity(joined, n), default=None)
+    # Sorted first, so a tie is broken the same way in every process (set order is not).
+    best = max(sorted(candidates), key=lambda n: jellyfish.jaro_winkler_similarity(joined, n), default=None)
     if best is None or jellyfish.jaro_winkler_similarity(joined, best) < MIN_SPELLING_SIMILARITY:
         return None
     return best
