@@ -115,6 +115,40 @@ def page_exists(session: Session, idempotency_key: str) -> bool:
     )
 
 
+def add_console_alarm(
+    session: Session,
+    key: str,
+    filed_under: str,
+    now: datetime,
+    history: dict[str, Any],
+    *,
+    level: str = "high",
+    category: str = "none",
+    tier: int = 0,
+) -> PageRow | None:
+    """An operations alarm for the console, waiting to be sent (the delivery path sends it), under the
+    idempotency ``key``; None when one was already recorded under that key, so each alarm is raised once.
+    ``history`` says why, in the first history entry."""
+    if page_exists(session, key):
+        return None
+    page = PageRow(
+        idempotency_key=key,
+        incident_id=filed_under,
+        kind="alarm",
+        channel="console",
+        level=level,
+        category=category,
+        tier=tier,
+        status="pending",
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+        history=[{"at": now.isoformat(), "status": "pending", **history}],
+    )
+    session.add(page)
+    return page
+
+
 def unreachable_channels(session: Session) -> dict[str, frozenset[str]]:
     return {row.name: frozenset(row.unreachable) for row in session.exec(select(ResponderStateRow)).all()}
 

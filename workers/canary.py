@@ -79,15 +79,27 @@ def check_canary(runtime: Runtime, started_at: datetime) -> bool:
     limit = timedelta(seconds=3 * runtime.settings.canary_seconds)
     with session_scope(runtime.url) as session:
         last = last_canary(session) or started_at
-        if now - last <= limit:
-            return True
-        key = f"canary/stalled/{last.isoformat()}"
+    if now - last <= limit:
+        return True
+    key = f"canary/stalled/{last.isoformat()}"
+    if raise_watchdog_alarm(runtime, key, "canary", "pipeline stalled", now, last_canary=last.isoformat()):
+        log.error("stayline pipeline stalled: no canary since %s", last.isoformat())
+    return False
+
+
+def raise_watchdog_alarm(
+    runtime: Runtime, key: str, filed_under: str, why: str, now: datetime, **detail: str
+) -> bool:
+    """An alarm the serving process raises itself, once per ``key``: recorded as already sent and told to
+    the console directly, because the workers that would deliver it may be what has stopped. The audit
+    action is ``why`` in snake case ("pipeline stalled" -> pipeline_stalled). False if already raised."""
+    with session_scope(runtime.url) as session:
         if repository.page_exists(session, key):
             return False
         session.add(
             PageRow(
                 idempotency_key=key,
-                incident_id="canary",
+                incident_id=filed_under,
                 kind="alarm",
                 channel=Channel.CONSOLE.value,
                 level="high",
@@ -96,10 +108,10 @@ def check_canary(runtime: Runtime, started_at: datetime) -> bool:
                 attempts=1,
                 created_at=now,
                 updated_at=now,
-                history=[{"at": now.isoformat(), "status": "sent", "why": "pipeline stalled"}],
+                history=[{"at": now.isoformat(), "status": "sent", "why": why}],
             )
         )
-        repository.audit(session, "canary", "pipeline_stalled", at=now, last_canary=last.isoformat())
+        repository.audit(session, filed_under, why.replace(" ", "_"), at=now, **detail)
     notifier = runtime.notifiers.get(Channel.CONSOLE)
     if notifier is not None:
         notifier.send(
@@ -115,8 +127,7 @@ def check_canary(runtime: Runtime, started_at: datetime) -> bool:
                 kind="alarm",
             )
         )
-    log.error("stayline pipeline stalled: no canary since %s", last.isoformat())
-    return False
+    return True
 
 
 class Watchdog:

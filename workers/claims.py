@@ -17,10 +17,9 @@ from sqlalchemy import ColumnElement, update
 from sqlmodel import Session, col, select
 
 from config.settings import Settings
-from escalation.model import Channel
 from store import counters, repository
 from store.db import is_postgres, session_scope
-from store.models import MessageRow, PageRow
+from store.models import MessageRow
 
 log = logging.getLogger(__name__)
 
@@ -140,21 +139,8 @@ def quarantine(session: Session, message: MessageRow, now: datetime, why: str) -
         attempts=message.scan_attempts,
         why=why,
     )
-    if repository.page_exists(session, key):
+    page = repository.add_console_alarm(session, key, QUARANTINE, now, {"why": f"message quarantined: {why}"})
+    if page is None:
         return []
-    page = PageRow(
-        idempotency_key=key,
-        incident_id=QUARANTINE,
-        kind="alarm",
-        channel=Channel.CONSOLE.value,
-        level="high",
-        category="none",
-        status="pending",
-        next_attempt_at=now,
-        created_at=now,
-        updated_at=now,
-        history=[{"at": now.isoformat(), "status": "pending", "why": f"message quarantined: {why}"}],
-    )
-    session.add(page)
     session.flush()
     return [page.id] if page.id is not None else []

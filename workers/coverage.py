@@ -126,23 +126,10 @@ def check_channels(runtime: Runtime) -> list[int]:
                 continue
             start = "never" if channel.last_at is None and channel.silent_since.year == 1 else None
             key = f"{CHANNELS}/{channel.name}/{start or channel.silent_since.isoformat()}"
-            if repository.page_exists(session, key):
-                continue  # this silence has been alarmed already
             why = f"channel {channel.name} silent"
-            page = PageRow(
-                idempotency_key=key,
-                incident_id=CHANNELS,
-                kind="alarm",
-                channel="console",
-                level="high",
-                category="none",
-                status="pending",
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-                history=[{"at": now.isoformat(), "status": "pending", "why": why}],
-            )
-            session.add(page)
+            page = repository.add_console_alarm(session, key, CHANNELS, now, {"why": why})
+            if page is None:
+                continue  # this silence has been alarmed already
             recorded.append(page)
             repository.audit(
                 session,

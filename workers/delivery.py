@@ -279,25 +279,16 @@ def _mark_unreachable(session: Session, page: PageRow, reason: str, now: datetim
     state.unreachable = sorted({*state.unreachable, page.channel})
     state.reason, state.updated_at = reason, now
     session.add(state)
-    alarm_key = f"{page.idempotency_key}/unreachable"
-    if not repository.page_exists(session, alarm_key):
-        session.add(
-            PageRow(
-                idempotency_key=alarm_key,
-                incident_id=page.incident_id,
-                kind="alarm",
-                responder=None,
-                channel=Channel.CONSOLE.value,
-                level=page.level,
-                category=page.category,
-                tier=page.tier,
-                status="pending",
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-                history=[{"at": now.isoformat(), "status": "pending", "why": f"{page.responder} {reason}"}],
-            )
-        )
+    repository.add_console_alarm(
+        session,
+        f"{page.idempotency_key}/unreachable",
+        page.incident_id,
+        now,
+        {"why": f"{page.responder} {reason}"},
+        level=page.level,
+        category=page.category,
+        tier=page.tier,
+    )
     repository.audit(
         session,
         "notifier",

@@ -262,21 +262,8 @@ def _alarm_once(
     session: Session, key: str, filed_under: str, action: str, why: str, detail: dict[str, str], now: datetime
 ) -> list[PageRow]:
     """A console alarm under idempotency ``key`` and its audit event, unless one was already recorded."""
-    if repository.page_exists(session, key):
+    page = repository.add_console_alarm(session, key, filed_under, now, {"why": why})
+    if page is None:
         return []
-    page = PageRow(
-        idempotency_key=key,
-        incident_id=filed_under,
-        kind="alarm",
-        channel="console",
-        level="high",
-        category="none",
-        status="pending",
-        next_attempt_at=now,
-        created_at=now,
-        updated_at=now,
-        history=[{"at": now.isoformat(), "status": "pending", "why": why}],
-    )
-    session.add(page)
     repository.audit(session, "guidance", action, at=now, **detail)
     return [page]

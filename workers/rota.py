@@ -38,29 +38,10 @@ def alarm_upcoming_gaps(
             if gap.end <= now:
                 continue
             key = f"{ROTA}/{name}/{gap.start.isoformat()}"
-            if repository.page_exists(session, key):
+            gap_span = {"gap": [gap.start.isoformat(), gap.end.isoformat()]}
+            page = repository.add_console_alarm(session, key, ROTA, now, gap_span)
+            if page is None:
                 continue  # already raised for this window
-            page = PageRow(
-                idempotency_key=key,
-                incident_id=ROTA,
-                kind="alarm",
-                responder=None,
-                channel=Channel.CONSOLE.value,
-                level="high",
-                category="none",
-                status="pending",
-                next_attempt_at=now,
-                created_at=now,
-                updated_at=now,
-                history=[
-                    {
-                        "at": now.isoformat(),
-                        "status": "pending",
-                        "gap": [gap.start.isoformat(), gap.end.isoformat()],
-                    }
-                ],
-            )
-            session.add(page)
             recorded.append(page)
             repository.audit(
                 session,

@@ -16,11 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import uuid4
 
-from escalation.model import Channel, Level
-from escalation.notifiers.base import PageMessage
-from store import leases, repository
-from store.db import session_scope
-from store.models import PageRow
+from store import leases
+from workers.canary import raise_watchdog_alarm
 from workers.coverage import check_channels
 from workers.retention import purge_expired
 from workers.runtime import Runtime
@@ -129,44 +126,8 @@ def check_sweep(runtime: Runtime, started_at: datetime) -> bool:
     if now - last <= clock_span(runtime, runtime.settings.sweep_late_seconds):
         return True
     key = f"sweep/late/{last.isoformat()}"
-    with session_scope(runtime.url) as session:
-        if repository.page_exists(session, key):
-            return False
-        session.add(
-            PageRow(
-                idempotency_key=key,
-                incident_id="sweep",
-                kind="alarm",
-                channel=Channel.CONSOLE.value,
-                level="high",
-                category="none",
-                status="sent",
-                attempts=1,
-                created_at=now,
-                updated_at=now,
-                history=[{"at": now.isoformat(), "status": "sent", "why": "sweep late"}],
-            )
+    if raise_watchdog_alarm(runtime, key, "sweep", "sweep late", now, last_sweep=last.isoformat()):
+        log.error(
+            "escalation sweep late: none completed since %s; are any workers running?", last.isoformat()
         )
-        repository.audit(session, "sweep", "sweep_late", at=now, last_sweep=last.isoformat())
-    _tell_console(runtime, key)
-    log.error("escalation sweep late: none completed since %s; are any workers running?", last.isoformat())
     return False
-
-
-def _tell_console(runtime: Runtime, key: str) -> None:
-    notifier = runtime.notifiers.get(Channel.CONSOLE)
-    if notifier is None:
-        return
-    notifier.send(
-        PageMessage(
-            idempotency_key=key,
-            incident_code="0000",
-            responder="operations",
-            address="console",
-            channel=Channel.CONSOLE,
-            level=Level.HIGH,
-            category="none",
-            link=runtime.settings.public_url.rstrip("/") + "/readyz",
-            kind="alarm",
-        )
-    )
