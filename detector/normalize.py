@@ -199,6 +199,9 @@ def normalize(text: str) -> MappedText:
     mapped = mapped.sub(t.replaceable, lambda m: _replace_word(m, t))
     mapped = mapped.sub(_STUTTER, lambda m: m.group(1))
     mapped = mapped.sub(_SPACES, lambda m: " ")
+    # Again: a dropped filler can leave letters spelled out ("a b um a" -> "a b a"), and normalising
+    # must give the same text when run on its own output.
+    mapped = mapped.sub(_SPACED_LETTERS, lambda m: m.group(0).replace(" ", ""))
     return mapped.replace(misheard_medicines(mapped.text))
 
 
