@@ -6,7 +6,11 @@ one ``HGETALL``), so a scrape's cost does not grow with the tables; without one 
 default) they are counted from the tables, as before. The gauges that need the database use indexed
 queries whichever way: open incidents by state (``ix_incident_state``), unscanned messages and the oldest
 of them (the partial ``ix_message_unscanned``), the newest incident (``ix_incident_opened_at``) and the
-sweep lag (``ix_incident_next_action_at``, ``ix_page_next_attempt_at``)."""
+sweep lag (``ix_incident_next_action_at``, ``ix_page_next_attempt_at``).
+
+The quality panel's counters (issue 15) are here too: responders' outcomes, agents' labels and the
+time-to-acknowledgement histogram (median: ``histogram_quantile(0.5, ...)``); precision of pages is
+``outcomes{real_crisis} / (outcomes{real_crisis} + outcomes{not_a_crisis})``."""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from api.views import first_accepted_at
 from store import counters
-from store.models import AssessmentRow, IncidentRow, MessageRow, PageRow
+from store.models import AssessmentRow, IncidentRow, LabelledExampleRow, MessageRow, PageRow
 from store.repository import OPEN_STATES, SENDABLE
 
 LEVELS = ("none", "low", "moderate", "high", "imminent")
@@ -109,7 +113,37 @@ def _table_counters(session: Session) -> dict[counters.Series, int]:
     found |= {counters.assessed(k): n for k, n in _grouped(session, AssessmentRow.message_level).items()}
     found[counters.INCIDENTS] = int(session.exec(select(func.count()).select_from(IncidentRow)).one())
     found |= {counters.page_status(k): n for k, n in _grouped(session, PageRow.status).items()}
+    outcomes = _grouped_where(session, IncidentRow.outcome, col(IncidentRow.outcome).is_not(None))
+    found |= {counters.outcome(k): n for k, n in outcomes.items()}
+    agents = _grouped_where(session, LabelledExampleRow.kind, col(LabelledExampleRow.source) == "agent")
+    found |= {counters.agent_label(k): n for k, n in agents.items()}
+    times = session.exec(
+        select(IncidentRow.opened_at, IncidentRow.acknowledged_at).where(
+            col(IncidentRow.acknowledged_at).is_not(None)
+        )
+    ).all()
+    for opened, acknowledged in times:
+        if acknowledged is None:
+            continue
+        for series, n in counters.acknowledged((acknowledged - opened).total_seconds()).items():
+            found[series] = found.get(series, 0) + n
     return found
+
+
+def _ack_histogram(found: dict[counters.Series, int]) -> list[str]:
+    """The acknowledgement-time histogram in the text format: cumulative buckets, sum, count."""
+    name = "stayline_acknowledgement_seconds"
+    lines = [
+        f"# HELP {name} Seconds from an incident opening to its first acknowledgement.",
+        f"# TYPE {name} histogram",
+    ]
+    running = 0
+    for upper in [*(f"{b:g}" for b in counters.ACK_BUCKETS), "+Inf"]:
+        running += found.get((f"{name}_bucket", "le", upper), 0)
+        lines.append(f'{name}_bucket{{le="{upper}"}} {_number(running)}')
+    lines.append(f"{name}_sum {_number(found.get(counters.ACK_SUM_MS, 0) / 1000)}")
+    lines.append(f"{name}_count {_number(found.get(counters.ACK_COUNT, 0))}")
+    return lines
 
 
 def _scanned() -> object:
@@ -151,7 +185,12 @@ def render_metrics(session: Session, now: datetime) -> str:
         if counts is None:
             return []
         values = {value: n for (metric, label, value), n in found.items() if metric == name and label}
-        label = {"stayline_assessments_total": "level", "stayline_pages_total": "status"}[name]
+        label = {
+            "stayline_assessments_total": "level",
+            "stayline_pages_total": "status",
+            "stayline_incident_outcomes_total": "outcome",
+            "stayline_agent_labels_total": "label",
+        }[name]
         return [({label: v}, values.get(v, 0)) for v in sorted({*always, *values})]
 
     out.metric("stayline_messages_stored_total", "counter", "Messages stored.", one(counters.STORED))
@@ -184,6 +223,21 @@ def render_metrics(session: Session, now: datetime) -> str:
         "Pages by status: with a shared store, pages that reached each status; else pages now in it.",
         labelled("stayline_pages_total"),
     )
+    out.metric(
+        "stayline_incident_outcomes_total",
+        "counter",
+        "Responders' word on incidents when first given: real_crisis (confirmed), "
+        "not_a_crisis (false alarm), unclear.",
+        labelled("stayline_incident_outcomes_total", ("real_crisis", "not_a_crisis", "unclear")),
+    )
+    out.metric(
+        "stayline_agent_labels_total",
+        "counter",
+        "Agents' labels recorded: miss (a flag on a conversation rated none or low), false_alarm.",
+        labelled("stayline_agent_labels_total", ("miss", "false_alarm")),
+    )
+    if counts is not None:
+        out.lines += _ack_histogram(found)
     out.metric(
         "stayline_time_to_first_page_seconds",
         "gauge",

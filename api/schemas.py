@@ -116,6 +116,32 @@ class FlagIn(Strict):
         description="Who flagged it. A person's key flags as its person (naming anyone else is refused "
         "with 403); a service key's name is recorded as given, or the key's id when none is given",
     )
+    message_id: SourceId | None = Field(
+        default=None,
+        description="The customer turn the agent points at: on a conversation the detector rated none or "
+        "low the flag is recorded as a miss on that turn (default: the latest customer turn)",
+    )
+
+
+class NotACrisisIn(Strict):
+    message_id: SourceId | None = Field(
+        default=None,
+        description="The customer turn the agent says was no crisis (default: the latest customer turn the "
+        "detector rated moderate or above)",
+    )
+    agent: PersonName | None = Field(
+        default=None,
+        description="Who says so: a person's key labels as its person (naming anyone else is refused with "
+        "403); a service key's name is recorded as given, or the key's id",
+    )
+
+
+class LabelOut(BaseModel):
+    label: Literal["miss", "false_alarm"]
+    recorded: bool = Field(description="A labelled example was recorded now")
+    message_id: str | None = Field(description="The customer turn labelled (or pointed at)")
+    incident_id: str | None
+    reason: str | None = Field(default=None, description="Why nothing was recorded")
 
 
 class AckIn(Strict):
@@ -204,6 +230,7 @@ class FlagOut(BaseModel):
 
 class FlaggedIncident(IncidentDetail):
     flag: FlagOut
+    label: LabelOut = Field(description="The miss this flag records, or why it records none")
 
 
 class IncidentList(BaseModel):

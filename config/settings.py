@@ -75,6 +75,11 @@ class Settings(BaseSettings):
     # Message text and evidence words older than this are removed (levels, categories, offsets and the
     # audit trail stay); conversations under an open incident are kept until it is resolved.
     retention_days: int = Field(default=30, ge=1, description="Days message text is kept")
+    # Labelled examples (issue 15) keep their turn's words past retention only if the centre opts in;
+    # otherwise retention leaves them their features alone (signal names, levels, hashed n-grams).
+    keep_labelled_text: bool = Field(
+        default=False, description="Keep labelled examples' text when retention purges message text"
+    )
     # Phone numbers, email addresses and card numbers are replaced before text is stored (and scanned).
     redact_text: bool = Field(default=True, description="Redact personal data before storing text")
 

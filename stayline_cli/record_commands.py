@@ -41,10 +41,14 @@ def purge(before_text: str) -> None:
     now = datetime.now(UTC)
     if before > now:
         raise click.BadParameter("BEFORE is in the future: that would purge today's conversations")
-    report = purge_before(_database(), before, now)
+    from config.settings import get_settings
+
+    keep = get_settings().keep_labelled_text
+    report = purge_before(_database(), before, now, keep_labelled_text=keep)
     click.echo(
         f"purged {report.messages} messages and {report.assessments} evidence lists before "
-        f"{before.isoformat()}; kept {report.kept_open} under an open incident"
+        f"{before.isoformat()}; kept {report.kept_open} under an open incident; labelled examples: "
+        f"{report.examples} emptied to their features, {report.examples_kept} keep their text"
     )
 
 

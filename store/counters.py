@@ -9,7 +9,9 @@ them). Changes made with Core ``UPDATE`` statements are noted by their callers w
 The counters are Prometheus counters: they only go up, they start at 0 when the shared store is new or
 emptied (``rate()`` and ``increase()`` handle that as a reset), and pruning old rows does not lower them.
 ``stayline_pages_total{status}`` counts pages *reaching* each status (a page that was pending and then
-sent counts once under each), where the table count gave each page's current status.
+sent counts once under each), where the table count gave each page's current status. The quality figures
+(issue 15) are counted the same way: responders' outcomes when first given, agents' labels when recorded,
+and each incident's time to its first acknowledgement into a histogram.
 
 A Redis outage never fails or delays a transaction beyond the client's short timeout: the increments are
 lost (counters under-count) and a throttled warning is logged.
@@ -27,7 +29,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from store.db import engine_for
-from store.models import AssessmentRow, IncidentRow, MessageRow, PageRow
+from store.models import AssessmentRow, IncidentRow, LabelledExampleRow, MessageRow, PageRow
 from store.shared import KEY_PREFIX, ThrottledWarning
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,33 @@ def assessed(level: str) -> Series:
 
 def page_status(status: str) -> Series:
     return ("stayline_pages_total", "status", status)
+
+
+def outcome(value: str) -> Series:
+    """A responder's word on an incident (real_crisis, not_a_crisis, unclear), counted when first given."""
+    return ("stayline_incident_outcomes_total", "outcome", value)
+
+
+def agent_label(value: str) -> Series:
+    """An agent's label recorded as an example (miss, false_alarm)."""
+    return ("stayline_agent_labels_total", "label", value)
+
+
+# Time from an incident opening to its first acknowledgement, as a Prometheus histogram kept in counters:
+# one counter per bucket (cumulative on output), the count, and the sum in whole milliseconds.
+ACK_BUCKETS = (30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0)
+ACK_COUNT: Series = ("stayline_acknowledgement_seconds_count", "", "")
+ACK_SUM_MS: Series = ("stayline_acknowledgement_milliseconds_sum", "", "")
+
+
+def ack_bucket(seconds: float) -> Series:
+    """The smallest bucket the time falls in (``+Inf`` past the last); the output makes them cumulative."""
+    upper = next((b for b in ACK_BUCKETS if seconds <= b), None)
+    return ("stayline_acknowledgement_seconds_bucket", "le", "+Inf" if upper is None else f"{upper:g}")
+
+
+def acknowledged(seconds: float) -> Counter[Series]:
+    return Counter({ack_bucket(seconds): 1, ACK_COUNT: 1, ACK_SUM_MS: round(max(seconds, 0.0) * 1000)})
 
 
 def _field(series: Series) -> str:
@@ -139,11 +168,22 @@ def _collect(session: Session, _context: object) -> None:
             counts[INCIDENTS] += 1
         elif isinstance(obj, PageRow):
             counts[page_status(obj.status)] += 1
+        elif isinstance(obj, LabelledExampleRow) and obj.source == "agent":
+            counts[agent_label(obj.kind)] += 1
     for obj in session.dirty:
         if isinstance(obj, PageRow) and (status := _changed_to(obj, "status")) is not None:
             counts[page_status(status)] += 1
         elif isinstance(obj, MessageRow) and _set_from_none(obj, "scanned_at"):
             counts[SCANNED] += 1
+        elif isinstance(obj, IncidentRow):
+            _incident_changes(obj, counts)
+
+
+def _incident_changes(row: IncidentRow, counts: Counter[Series]) -> None:
+    if _set_from_none(row, "outcome") and row.outcome:
+        counts[outcome(row.outcome)] += 1
+    if _set_from_none(row, "acknowledged_at") and row.acknowledged_at and row.opened_at:
+        counts.update(acknowledged((row.acknowledged_at - row.opened_at).total_seconds()))
 
 
 @event.listens_for(Session, "after_commit")

@@ -144,6 +144,38 @@ class IncidentRow(SQLModel, table=True):
     outcome_at: datetime | None = _when(nullable=True)
 
 
+class LabelledExampleRow(SQLModel, table=True):
+    """One customer turn someone said something about (issue 15): a responder's outcome for the incident
+    it raised, or an agent's label (a miss the detector rated none or low, a moderate that was no crisis).
+
+    ``text`` and ``context`` (the last agent turn and the last few customer turns before it) are copies:
+    retention empties them with the messages they quote (``purged_at``) unless the centre keeps labelled
+    text (``STAYLINE_KEEP_LABELLED_TEXT``); ``features`` (the detector's signal names, levels and hashed
+    n-gram ids, never words) stay either way."""
+
+    __tablename__ = "labelled_example"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True, max_length=24)  # real_crisis | not_a_crisis | unclear | miss | false_alarm
+    source: str = Field(max_length=16)  # responder | agent
+    level: str = Field(max_length=16)  # the level the turn should have had (the training label)
+    category: str = Field(max_length=32)
+    detector_level: str | None = Field(default=None, max_length=16)  # the turn's own level when labelled
+    incident_id: str | None = Field(default=None, index=True, max_length=64)
+    conversation_id: str = Field(index=True, max_length=200)
+    message_id: str | None = Field(default=None, max_length=64)
+    channel: str = Field(max_length=16)
+    team: str = Field(default="default", max_length=100)
+    text: str = ""
+    context: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    features: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    detector_version: str | None = Field(default=None, max_length=120)
+    labelled_by: str = Field(max_length=200)
+    labelled_at: datetime = _when(index=True)
+    oldest_turn_at: datetime | None = _when(index=True, nullable=True)  # retention reads this
+    purged_at: datetime | None = _when(nullable=True)
+
+
 class PageRow(SQLModel, table=True):
     """One delivery to one responder on one channel, with every status it went through."""
 

@@ -1,9 +1,13 @@
-"""Labelled examples from the work people already do (issue 15): what responders said incidents were,
-written as corpus rows (``detector/corpus/*.jsonl``) for retraining.
+"""Labelled examples from the work people already do (issue 15): what responders said incidents were and
+what agents said the detector missed or raised for nothing, written as corpus rows
+(``detector/corpus/*.jsonl``) for retraining.
 
-A resolved incident labelled ``not_a_crisis`` gives the customer turns that raised it as none/none; one
-labelled ``real_crisis`` gives them at the responder's ``right_level`` (else the incident's level) and its
-category; ``unclear`` gives nothing. A turn whose text retention has purged is skipped and counted.
+The rows come from the ``labelled_example`` table (``workers.labels``: one per labelled turn, with its
+context window). A resolved incident labelled ``not_a_crisis`` gives the customer turns that raised it as
+none/none; one labelled ``real_crisis`` gives them at the responder's ``right_level`` (else the incident's
+level) and its category; ``unclear`` gives nothing. An agent's miss gives the turn at the level flagged, a
+false alarm gives it as none/none. An example whose words retention removed (features only) is skipped and
+counted. Incidents labelled before the table existed (migration 0014) are read from their turns as before.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from escalation.acknowledgement import IncidentOutcome
-from store.models import AssessmentRow, IncidentRow, MessageRow
+from store.models import AssessmentRow, ConversationRow, IncidentRow, LabelledExampleRow, MessageRow
 
 CORPUS_CHANNELS = ("chat", "sms", "voice")
 EXPORTED_OUTCOMES = (IncidentOutcome.REAL_CRISIS.value, IncidentOutcome.NOT_A_CRISIS.value)
@@ -28,6 +32,7 @@ class ExportCounts:
     incidents: int = 0
     incidents_without_turns: int = 0  # a manual flag with no assessed turn, say
     unclear: int = 0
+    agent_labels: int = 0  # examples from agents' misses and false alarms
     by_label: dict[str, int] = field(default_factory=dict)
 
 
@@ -67,12 +72,61 @@ def raising_turns(session: Session, incident: IncidentRow) -> list[MessageRow]:
 
 
 def feedback_rows(session: Session, counts: ExportCounts) -> Iterator[dict[str, Any]]:
-    """Corpus rows for every labelled, resolved, non-test incident, oldest label first."""
+    """Corpus rows for every labelled example (non-test conversations), oldest label first; then the
+    turns of labelled incidents that have no examples (labelled before migration 0014)."""
+    yield from example_rows(session, counts)
+    yield from _legacy_rows(session, counts)
+
+
+def example_rows(session: Session, counts: ExportCounts) -> Iterator[dict[str, Any]]:
+    examples = session.exec(
+        select(LabelledExampleRow)
+        .where(
+            col(LabelledExampleRow.conversation_id).not_in(
+                select(ConversationRow.id).where(col(ConversationRow.is_test).is_(True))
+            )
+        )
+        .order_by(col(LabelledExampleRow.labelled_at), col(LabelledExampleRow.id))
+    ).all()
+    incidents: set[str] = set()
+    unclear: set[str] = set()
+    for example in examples:
+        if example.kind == IncidentOutcome.UNCLEAR:
+            unclear.add(example.incident_id or example.conversation_id)
+            continue
+        if example.source == "responder" and example.incident_id:
+            incidents.add(example.incident_id)
+        if example.purged_at is not None or not example.text:
+            counts.skipped_purged += 1
+            continue
+        counts.exported += 1
+        counts.agent_labels += example.source == "agent"
+        counts.by_label[example.level] = counts.by_label.get(example.level, 0) + 1
+        yield {
+            "text": example.text,
+            "level": example.level,
+            "category": example.category,
+            "channel": example.channel if example.channel in CORPUS_CHANNELS else "chat",
+            "source": "feedback",
+            "label": example.kind,
+            "labelled_by": example.labelled_by,
+            "labelled_at": example.labelled_at.isoformat(),
+            "context": example.context,
+        }
+    counts.incidents += len(incidents)
+    counts.unclear += len(unclear)
+
+
+def _legacy_rows(session: Session, counts: ExportCounts) -> Iterator[dict[str, Any]]:
+    with_examples = select(LabelledExampleRow.incident_id).where(
+        col(LabelledExampleRow.incident_id).is_not(None)
+    )
     incidents = session.exec(
         select(IncidentRow)
         .where(IncidentRow.state == "resolved")
         .where(col(IncidentRow.outcome).is_not(None))
         .where(col(IncidentRow.is_test).is_(False))
+        .where(col(IncidentRow.id).not_in(with_examples))
         .order_by(col(IncidentRow.outcome_at), col(IncidentRow.id))
     ).all()
     for incident in incidents:

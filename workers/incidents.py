@@ -7,6 +7,7 @@ sweep that runs twice records nothing twice.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -31,6 +32,8 @@ from escalation.targets import Roster
 from store import repository
 from store.codec import copy_incident_to_row, incident_from_row, plan_to_json
 from store.models import AcknowledgementRow, IncidentRow, PageRow
+
+log = logging.getLogger(__name__)
 
 
 def live_roster(session: Session, config: EscalationConfig) -> Roster:
@@ -267,8 +270,30 @@ def _label(
         return
     row.outcome, row.right_level, row.outcome_by, row.outcome_at = outcome.value, level, who, now
     repository.audit(
-        session, who, "outcome_recorded", at=now, incident_id=row.id, outcome=outcome.value, right_level=level
+        session,
+        who,
+        "outcome_recorded",
+        at=now,
+        incident_id=row.id,
+        outcome=outcome.value,
+        right_level=level,
+        examples=_examples_for(session, row, who, right_level, now),
     )
+
+
+def _examples_for(
+    session: Session, row: IncidentRow, who: str, right_level: Level | None, now: datetime
+) -> int | None:
+    """The labelled examples of an outcome: a side feature, so a failure there never undoes the resolve
+    or the label on the incident (it is logged and the count audited as None)."""
+    from workers.labels import examples_for_outcome
+
+    try:
+        with session.begin_nested():
+            return examples_for_outcome(session, row, who, right_level, now)
+    except Exception:
+        log.exception("labelled examples not recorded", extra={"incident_id": row.id})
+        return None
 
 
 def pass_on(

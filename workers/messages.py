@@ -20,6 +20,7 @@ from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
 from store.redaction import redact
 from store.repository import MANUAL_FLAG
 from workers import claims
+from workers.agent_labels import LabelResult, miss_on_flag
 from workers.assessing import Item, Outcome, assess_all
 from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn, guide_flag, run_guidance
 from workers.incidents import open_or_raise_incident
@@ -283,12 +284,16 @@ def flag_conversation(
     agent: str,
     note: str,
     key: dict[str, Any] | None = None,
-) -> IncidentRow | None:
+    message_id: str | None = None,
+) -> tuple[IncidentRow | None, LabelResult]:
     """An agent's flag opens or raises an incident exactly like the detector would.
 
     A flag on a conversation nobody has sent a message for still pages (an agent on an unmonitored phone
     call must be able to), and the conversation is recorded as a manual flag with no messages, so nobody
-    later mistakes it for one the detector missed. ``key`` says which key flagged and whose it is."""
+    later mistakes it for one the detector missed. ``key`` says which key flagged and whose it is.
+
+    On a conversation the detector rated none or low, the flag is also a miss on the turn ``message_id``
+    (else the latest customer turn): recorded last, so it never delays or stops a page."""
     now = runtime.clock()
     with session_scope(runtime.url) as session:
         conversation = session.get(ConversationRow, conversation_id)
@@ -328,7 +333,10 @@ def flag_conversation(
             conversation_id,
             lambda s, c: guide_flag(s, c, level.label, category, region, now),
         )
-    return row
+    label = miss_on_flag(
+        runtime, conversation_id, message_id, level, category, agent, row.id if row else None
+    )
+    return row, label
 
 
 def message_count(session: Session, conversation_id: str) -> int:

@@ -19,6 +19,7 @@ from detector import Category
 from escalation.model import Level
 from store.db import session_scope
 from store.models import ConversationRow
+from workers.agent_labels import LabelRefused, false_alarm
 from workers.guidance import agent_action, current_view
 from workers.messages import flag_conversation
 
@@ -28,6 +29,7 @@ FLAG_LEVELS = ("moderate", "high", "imminent")
 FLAG_CATEGORIES = tuple(c.value for c in Category if c is not Category.NONE)
 GUIDANCE_ACTIONS = ("check", "step_done", "dismiss")
 MAX_NOTE = 1000
+MAX_ID = 64
 
 
 def _conversation(session: Session, conversation_id: str) -> ConversationRow:
@@ -70,6 +72,7 @@ def conversation(request: Request, conversation_id: ConversationPath) -> Respons
             "flag_levels": FLAG_LEVELS,
             "flag_categories": FLAG_CATEGORIES,
             "can_act": person.may(Role.AGENT),
+            "labels": reads.agent_labels(session, conversation_id),
         }
         return render(request, "conversation.html", values, person=person)
 
@@ -89,14 +92,32 @@ async def flag(request: Request, conversation_id: ConversationPath) -> Response:
     with session_scope(runtime.url) as session:
         _conversation(session, conversation_id)
     key = {"key": person.key_id, "person": person.person, "service_key": person.person is None}
-    incident = flag_conversation(
-        runtime, conversation_id, Level.parse(level), category, person.name, note, key
+    message_id = form.get("message_id") or None
+    if message_id is not None and len(message_id) > MAX_ID:
+        raise Refused(422, "Flag not sent", "Choose the turn from the list.")
+    incident, _label = flag_conversation(
+        runtime, conversation_id, Level.parse(level), category, person.name, note, key, message_id=message_id
     )
     if incident is None:
         raise Refused(
             409, "Flag recorded, nobody paged", "No routing rule pages for this level: tell a supervisor."
         )
     return see_other(f"/conversations/{conversation_id}#paging")
+
+
+@router.post("/conversations/{conversation_id}/not-a-crisis")
+async def not_a_crisis(request: Request, conversation_id: ConversationPath) -> Response:
+    """The agent says a moderate was not a crisis: a recorded false alarm (nothing is resolved)."""
+    person = require_person(request, Role.AGENT)
+    form = await read_form(request, person.nonce)
+    message_id = form.get("message_id") or None
+    if message_id is not None and len(message_id) > MAX_ID:
+        raise Refused(422, "Not recorded", "Choose the turn from the list.")
+    try:
+        false_alarm(runtime_of(request), conversation_id, message_id, person.name)
+    except LabelRefused as refused:
+        raise Refused(refused.status, "Not recorded", refused.reason.capitalize() + ".") from None
+    return see_other(f"/conversations/{conversation_id}#risk")
 
 
 @router.post("/conversations/{conversation_id}/guidance")

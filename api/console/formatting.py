@@ -160,7 +160,25 @@ def _merge_plain(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
+def seconds(value: float | None) -> str:
+    """A median time to acknowledgement in words: '45 s', '3 min 5 s', '2 h 10 min'; '—' when none."""
+    if value is None:
+        return "—"
+    whole = round(value)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60} s" if whole % 60 else f"{whole // 60} min"
+    return f"{whole // 3600} h {whole % 3600 // 60} min"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "seconds": seconds,
+    "percent": percent,
     "clock": clock,
     "since": since,
     "until": until,

@@ -16,7 +16,15 @@ from sqlmodel import Session, col, select
 from api.console.formatting import LEVEL_ORDER, Segment, highlight, level_rank
 from config.console_file import ConsoleSettings, read_console
 from config.files import config_dir, config_path
-from store.models import AssessmentRow, AuditEventRow, ConversationRow, IncidentRow, MessageRow, PageRow
+from store.models import (
+    AssessmentRow,
+    AuditEventRow,
+    ConversationRow,
+    IncidentRow,
+    LabelledExampleRow,
+    MessageRow,
+    PageRow,
+)
 from store.repository import OPEN_STATES
 
 log = logging.getLogger(__name__)
@@ -220,3 +228,15 @@ def join_instructions(channel: str, team: str, code: str) -> str:
         by_channel.update(team_settings.join.texts())
     text = by_channel.get(channel) or by_channel.get("default") or "Contact the agent's team lead."
     return text.replace("{code}", code)
+
+
+def agent_labels(session: Session, conversation_id: str) -> list[LabelledExampleRow]:
+    """Agents' labels on a conversation (misses, false alarms), oldest first: who said what, when."""
+    return list(
+        session.exec(
+            select(LabelledExampleRow)
+            .where(LabelledExampleRow.conversation_id == conversation_id)
+            .where(LabelledExampleRow.source == "agent")
+            .order_by(col(LabelledExampleRow.labelled_at), col(LabelledExampleRow.id))
+        ).all()
+    )

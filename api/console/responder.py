@@ -17,8 +17,9 @@ from api.console.web import Refused, now_of, read_form, render, require_person, 
 from api.deps import runtime_of
 from api.schemas import ID_PATTERN
 from api.views import find_incident
-from escalation.acknowledgement import AckDecision, AckOutcome, ResolveOutcome
+from escalation.acknowledgement import AckDecision, AckOutcome, IncidentOutcome, ResolveOutcome
 from escalation.engine import AckVia
+from escalation.model import Level
 from store.db import session_scope
 from store.models import ConversationRow, IncidentRow, PageRow
 from workers.incidents import (
@@ -58,18 +59,24 @@ def incident_page(request: Request, ref: IncidentPath) -> Response:
             "timeline": incident_timeline(session, incident),
             "can_act": person.may(Role.RESPONDER),
             "eta_choices": ETA_CHOICES,
+            "outcome_words": OUTCOME_WORDS,
+            "right_levels": RIGHT_LEVELS,
         }
         return render(request, "incident.html", values, person=person)
 
 
 @router.post("/incidents/{ref}/{action}")
 async def incident_action(
-    request: Request, ref: IncidentPath, action: Annotated[str, Path(pattern="^(ack|resolve|pass)$")]
+    request: Request,
+    ref: IncidentPath,
+    action: Annotated[str, Path(pattern="^(ack|resolve|pass|label)$")],
 ) -> Response:
-    """Acknowledge (the chain stops), resolve (closed for good) or pass on (the next tier now)."""
+    """Acknowledge (the chain stops), resolve (closed for good, with what it was if the responder says),
+    pass on (the next tier now), or label a resolved incident that was closed without saying."""
     person = require_person(request, Role.RESPONDER)
     form = await read_form(request, person.nonce)
     eta = _eta_minutes(form.get("eta")) if action == "ack" else None
+    outcome, right_level = _outcome(form, required=action == "label")
     if action == "resolve" and form.get("confirm") != "yes":  # closing stops every page: never by a slip
         raise Refused(422, "Not resolved", "Confirm that the person is safe before resolving.")
     runtime = runtime_of(request)
@@ -85,10 +92,31 @@ async def incident_action(
                 set_responder_eta(session, incident, person.name, eta, now)
         elif action == "resolve":
             if (
-                resolve_incident(session, incident.id, person.actor, runtime.config, now)
+                resolve_incident(
+                    session,
+                    incident.id,
+                    person.actor,
+                    runtime.config,
+                    now,
+                    outcome=outcome,
+                    right_level=right_level,
+                )
                 is not ResolveOutcome.RESOLVED
             ):
                 refusal = Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
+        elif action == "label":
+            if incident.state != "resolved":
+                refusal = Refused(409, "Not labelled", "Resolve the incident to say what it was.")
+            else:
+                resolve_incident(
+                    session,
+                    incident.id,
+                    person.actor,
+                    runtime.config,
+                    now,
+                    outcome=outcome,
+                    right_level=right_level,
+                )
         elif incident.state == "resolved":
             refusal = Refused(409, "Already resolved", f"Incident {incident.code} is already resolved.")
         else:
@@ -112,6 +140,30 @@ def _ack_refusal(incident: IncidentRow, decision: AckDecision | None) -> Refused
 
 
 ETA_CHOICES = (0, 2, 5, 10, 15, 30, 60)
+OUTCOME_WORDS = {
+    IncidentOutcome.REAL_CRISIS: "Real crisis",
+    IncidentOutcome.NOT_A_CRISIS: "Not a crisis",
+    IncidentOutcome.UNCLEAR: "Unclear",
+}
+RIGHT_LEVELS = ("moderate", "high", "imminent")
+
+
+def _outcome(form: dict[str, str], *, required: bool) -> tuple[IncidentOutcome | None, Level | None]:
+    """What the responder said it was (one of the outcome buttons) and, for a real crisis, the right
+    level if they chose one; anything else is refused with the reason, not guessed."""
+    said, level = form.get("outcome", ""), form.get("right_level", "")
+    if not said:
+        if required:
+            raise Refused(422, "Not labelled", "Choose what it was: real crisis, not a crisis or unclear.")
+        if level:
+            raise Refused(422, "Not resolved", "The right level goes with a real crisis: choose that too.")
+        return None, None
+    if said not in {o.value for o in IncidentOutcome} or (level and level not in RIGHT_LEVELS):
+        raise Refused(422, "Not recorded", "Choose what it was, and its level, from the buttons and list.")
+    outcome = IncidentOutcome(said)
+    if level and outcome is not IncidentOutcome.REAL_CRISIS:
+        raise Refused(422, "Not recorded", "The right level is the level a real crisis should have had.")
+    return outcome, Level.parse(level) if level else None
 
 
 def _eta_minutes(value: str | None) -> int | None:

@@ -1,6 +1,6 @@
 """The supervisor's floor: open incidents and how long they have waited, who is on call now, pages still
-waiting for a human, what could not reach anyone, whether the configuration is sound, and who is signed
-in to the console (any of those sessions can be ended from here)."""
+waiting for a human, what could not reach anyone, whether the configuration is sound, who is signed in to
+the console (any of those sessions can be ended from here), and the quality panel (``quality.py``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from api.auth import Role
 from api.console import reads
+from api.console.quality import quality
 from api.console.web import Refused, now_of, read_form, render, require_person, see_other
 from api.deps import runtime_of
 from escalation.model import Channel
@@ -49,6 +50,7 @@ def floor(request: Request) -> Response:
             "sessions": console_sessions.active(
                 session, now, timedelta(minutes=runtime.settings.session_idle_minutes)
             ),
+            "quality": quality(session, now),
         }
         return render(request, "supervisor.html", values, person=person)
 

@@ -124,6 +124,12 @@ def describe(row: AuditEventRow, pages: dict[str, PageRow]) -> Entry | None:
         return Entry(row.at, f"{actor} expects to join {when}", "good")
     if action == "incident_resolved":
         return Entry(row.at, f"Resolved by {actor}", "good")
+    if action == "outcome_recorded":
+        level = f" (right level {detail['right_level']})" if detail.get("right_level") else ""
+        return Entry(row.at, f"{actor} said it was: {words(detail.get('outcome'))}{level}", "info")
+    if action == "label_recorded":
+        said = {"false_alarm": "not a crisis (a false alarm)", "miss": "a miss by the detector"}
+        return Entry(row.at, f"Agent {actor} labelled it {said.get(str(detail.get('label')), 'a label')}")
     if action == "responder_unreachable":
         who = detail.get("responder") or "A responder"
         return Entry(row.at, f"{who} cannot be reached by {detail.get('channel', 'that channel')}", "bad")

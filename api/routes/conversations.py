@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Path
@@ -9,11 +10,20 @@ from fastapi import APIRouter, Body, Depends, Path
 from api.auth import Principal, Role, acting_person, require
 from api.deps import runtime_of
 from api.errors import ApiError, documented
-from api.schemas import ID_PATTERN, ConversationOut, FlaggedIncident, FlagIn, FlagOut
+from api.schemas import (
+    ID_PATTERN,
+    ConversationOut,
+    FlaggedIncident,
+    FlagIn,
+    FlagOut,
+    LabelOut,
+    NotACrisisIn,
+)
 from api.views import assessment_out, incident_detail, latest_assessments, open_incident
 from escalation.model import Level
 from store.db import session_scope
 from store.models import ConversationRow
+from workers.agent_labels import LabelRefused, LabelResult, false_alarm
 from workers.guidance import agent_action, current_view
 from workers.messages import flag_conversation, message_count
 from workers.runtime import Runtime
@@ -122,8 +132,15 @@ def flag(
         current_category = existing.category if existing else "none"
     category = body.category.value if body.category else current_category
     key = principal.audit_detail()
-    row = flag_conversation(
-        runtime, conversation_id, Level.parse(body.level), category, agent, body.note or "", key
+    row, label = flag_conversation(
+        runtime,
+        conversation_id,
+        Level.parse(body.level),
+        category,
+        agent,
+        body.note or "",
+        key,
+        message_id=body.message_id,
     )
     if row is None:
         raise ApiError(409, "not_routed", f"no routing rule for level {body.level}: check routing.yaml")
@@ -135,4 +152,33 @@ def flag(
             manual=conversation is not None and conversation.origin == "manual_flag",
             messages=message_count(session, conversation_id),
         )
-        return FlaggedIncident(**incident_detail(session, row).model_dump(), flag=flagged)
+        return FlaggedIncident(
+            **incident_detail(session, row).model_dump(), flag=flagged, label=label_out(label)
+        )
+
+
+def label_out(result: LabelResult) -> LabelOut:
+    return LabelOut.model_validate(asdict(result))
+
+
+@router.post(
+    "/v1/conversations/{conversation_id}/not-a-crisis",
+    response_model=LabelOut,
+    responses=documented(401, 403, 404, 409, 422),
+    summary="An agent says a moderate was not a crisis: a recorded false alarm",
+)
+def not_a_crisis(
+    conversation_id: ConversationPath,
+    principal: Annotated[Principal, Depends(require(Role.AGENT))],
+    runtime: Annotated[Runtime, Depends(runtime_of)],
+    body: Annotated[NotACrisisIn | None, Body()] = None,
+) -> LabelOut:
+    """Records a labelled example (the turn, its context, none/none, who and when); it does not resolve the
+    incident. Only a conversation shown at moderate takes it (409 with the reason otherwise); an unknown
+    conversation or turn is 404. Recorded once per turn: a repeat answers ``recorded: false``."""
+    agent = acting_person(principal, body.agent if body else None) or principal.key_id
+    try:
+        result = false_alarm(runtime, conversation_id, body.message_id if body else None, agent)
+    except LabelRefused as refused:
+        raise ApiError(refused.status, refused.code, refused.reason) from None
+    return label_out(result)
