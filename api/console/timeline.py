@@ -103,6 +103,13 @@ def describe(row: AuditEventRow, pages: dict[str, PageRow]) -> Entry | None:
         text = f"Flagged by agent {actor} as {detail.get('level', '')} ({words(detail.get('category'))})"
         note = str(detail.get("note") or "").strip()
         return Entry(row.at, text + (f": “{note}”" if note else ""), "warn")
+    # Labels first: they end in _recorded too, and are not pages (issue 15).
+    if action == "outcome_recorded":
+        level = f" (right level {detail['right_level']})" if detail.get("right_level") else ""
+        return Entry(row.at, f"{actor} said it was: {words(detail.get('outcome'))}{level}", "info")
+    if action == "label_recorded":
+        said = {"false_alarm": "not a crisis (a false alarm)", "miss": "a miss by the detector"}
+        return Entry(row.at, f"Agent {actor} labelled it {said.get(str(detail.get('label')), 'a label')}")
     if action.endswith("_recorded"):
         return Entry(row.at, f"{_page_words({'key': detail.get('key')}, pages)}: scheduled")
     if action.startswith("page_") and action != "page_passed":
@@ -124,12 +131,6 @@ def describe(row: AuditEventRow, pages: dict[str, PageRow]) -> Entry | None:
         return Entry(row.at, f"{actor} expects to join {when}", "good")
     if action == "incident_resolved":
         return Entry(row.at, f"Resolved by {actor}", "good")
-    if action == "outcome_recorded":
-        level = f" (right level {detail['right_level']})" if detail.get("right_level") else ""
-        return Entry(row.at, f"{actor} said it was: {words(detail.get('outcome'))}{level}", "info")
-    if action == "label_recorded":
-        said = {"false_alarm": "not a crisis (a false alarm)", "miss": "a miss by the detector"}
-        return Entry(row.at, f"Agent {actor} labelled it {said.get(str(detail.get('label')), 'a label')}")
     if action == "responder_unreachable":
         who = detail.get("responder") or "A responder"
         return Entry(row.at, f"{who} cannot be reached by {detail.get('channel', 'that channel')}", "bad")
