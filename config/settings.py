@@ -82,6 +82,13 @@ class Settings(BaseSettings):
     )
     # Phone numbers, email addresses and card numbers are replaced before text is stored (and scanned).
     redact_text: bool = Field(default=True, description="Redact personal data before storing text")
+    # The model lifecycle (docs/models.md): how often a worker looks for a newly promoted model; how many
+    # labelled examples a retrain needs and the slice of them held out to evaluate on; how much worse a
+    # candidate may be on any escalation recall or false-escalation figure before promotion is refused.
+    model_reload_seconds: float = Field(default=10.0, gt=0)
+    feedback_min_examples: int = Field(default=10, ge=1)
+    feedback_holdout_fraction: float = Field(default=0.2, ge=0, lt=1)
+    promote_tolerance: float = Field(default=0.01, ge=0, le=1)
 
     def serving_on(self, host: str, port: int) -> Settings:
         """These settings for a server listening on ``host:port``: links carry that address unless

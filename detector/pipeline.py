@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import Doc
 
 from config.settings import get_settings
-from detector.classifier import RiskModel, load_or_train
+from detector.classifier import RiskModel
 from detector.context import ContextAnalyzer
 from detector.conversation import advance, hear_agent, pending_question
 from detector.dialogue import read_answer
@@ -30,6 +30,7 @@ from detector.fusion import (
     strongest,
 )
 from detector.language import looks_english
+from detector.lifecycle import serving_model
 from detector.normalize import MappedText, normalize
 from detector.rules import RuleMatcher
 from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
@@ -66,8 +67,12 @@ class Detector:
         self.context = ContextAnalyzer(self.nlp)
         self.config = fusion_config()
         settings = get_settings()
-        self.model = model or load_or_train(model_dir or settings.model_dir, settings.corpus_dirs)
-        self.version = f"{self.config.version}/{self.model.version}"
+        self.use_model(model or serving_model(model_dir or settings.model_dir, settings.corpus_dirs))
+
+    def use_model(self, model: RiskModel) -> None:
+        """Serve ``model`` from the next call on (a promoted model, picked up without a restart)."""
+        self.model = model
+        self.version = f"{self.config.version}/{model.version}"
 
     # --- public API ------------------------------------------------------------------------------------
     def assess(

@@ -400,14 +400,44 @@ def _table(rows: list[list[str]]) -> None:
     help="Extra labelled JSONL file or directory (text, level, category, channel); repeatable",
 )
 @click.option("--model-dir", type=click.Path(path_type=Path), help="Where to write the artifact")
-def train(corpora: tuple[Path, ...], model_dir: Path | None) -> None:
+@click.option(
+    "--with-feedback",
+    "feedback",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Build a versioned candidate with this `stayline feedback export` file (not promoted; "
+    "docs/models.md)",
+)
+def train(corpora: tuple[Path, ...], model_dir: Path | None, feedback: Path | None) -> None:
     """Retrain the model on the built-in corpus plus a contact centre's own labelled data."""
     from config.settings import get_settings
     from detector.classifier import artifact_path, train_and_save
 
     directory = model_dir or get_settings().model_dir
+    if feedback is not None:
+        _train_candidate(directory, corpora, feedback)
+        return
     click.echo(f"training on the built-in corpus plus {len(corpora)} extra corpora...")
     model = train_and_save(directory, corpora)
     click.echo(f"wrote {artifact_path(directory, model.corpus_digest)} ({model.version})")
     if corpora:
         click.echo("set STAYLINE_CORPUS_DIRS to the same corpora so the service loads this model")
+
+
+def _train_candidate(directory: Path, corpora: tuple[Path, ...], feedback: Path) -> None:
+    from config.settings import get_settings
+    from detector.lifecycle import NotEnoughFeedback, train_candidate
+
+    settings = get_settings()
+    try:
+        candidate = train_candidate(
+            directory,
+            feedback,
+            extra_corpora=[*settings.corpus_dirs, *corpora],
+            min_examples=settings.feedback_min_examples,
+            holdout_fraction=settings.feedback_holdout_fraction,
+            progress=lambda stage: click.echo(stage, err=True),
+        )
+    except (NotEnoughFeedback, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"candidate {candidate.id} written to {candidate.path} (not promoted)")
+    click.echo("next: stayline model evaluate [--data FILE ...] [--public DIR], then stayline model promote")

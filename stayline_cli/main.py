@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("stayline_cli.record_commands", "audit_group", "The audit trail."),
     "incident": ("stayline_cli.record_commands", "incident_group", "An incident's record: export it."),
     "feedback": ("stayline_cli.feedback_commands", "feedback_group", "Labelled examples: feedback export."),
+    "model": ("stayline_cli.model_commands", "model_group", "Models: evaluate, promote, rollback."),
 }  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from typing import Protocol
 from config.channels_file import ChannelsSettings, load_channels
 from config.settings import Settings, get_settings
 from detector import Detector
+from detector.lifecycle import ModelWatcher
 from escalation.config_loader import DEFAULT_CONFIG_DIR, EscalationConfig, load_config
 from escalation.model import Channel
 from escalation.notifiers.base import Notifier
@@ -91,11 +92,17 @@ class Runtime:
     def policy(self) -> DeliveryPolicy:
         return delivery_policy(self.settings)
 
+    @cached_property
+    def model_watcher(self) -> ModelWatcher:
+        return ModelWatcher(self.settings.model_dir, self.settings.model_reload_seconds)
+
     @property
     def detector(self) -> Detector:
-        # Loaded on first use, once per process (a worker process, never per task).
+        # Loaded on first use, once per process (a worker process, never per task). A model promoted
+        # since is swapped in here, before a scan (one small file read at most every few seconds).
         if self._detector is None:
-            self._detector = Detector()
+            self._detector = Detector(model_dir=self.settings.model_dir)
+        self.model_watcher.refresh(self._detector)
         return self._detector
 
     def prepare(self) -> Runtime:
