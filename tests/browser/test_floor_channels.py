@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 from playwright.sync_api import BrowserContext, expect
 
-from config.channels_file import load_channels
 from tests.browser.conftest import LiveConsole, screenshot, sign_in
 
 # The API door is watched always; SMS is on and watched at every hour with a one-minute window, and has
@@ -25,12 +25,18 @@ twilio_transcriptions: {enabled: false}
 """
 
 
+@pytest.fixture
+def watched_channels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read by the live console when it starts (requested before it: the API keeps its own copy)."""
+    directory = tmp_path / "config"
+    directory.mkdir()
+    (directory / "channels.yaml").write_text(CHANNELS_YAML)
+    monkeypatch.setenv("STAYLINE_CONFIG_DIR", str(directory))
+
+
 def test_the_floor_shows_which_channels_are_live_and_which_are_silent(
-    live_console: LiveConsole, desktop: BrowserContext, tmp_path: Path
+    watched_channels: None, live_console: LiveConsole, desktop: BrowserContext
 ) -> None:
-    path = tmp_path / "channels.yaml"
-    path.write_text(CHANNELS_YAML)
-    live_console.runtime.__dict__["channels"] = load_channels(path)
     live_console.post_message("chat-4101", "is the shop open on sunday", minute=0)
     ready = httpx.get(live_console.url("/readyz"), timeout=10).json()
     assert ready["checks"]["channels"] == "silent: twilio_messages"
