@@ -56,6 +56,7 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [str(_HERE.parent)] + [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 from bench.e2e_load import ORDINARY, Job, drive, message_body, workload  # noqa: E402
+from bench.e2e_profile import Profiler  # noqa: E402
 from bench.e2e_report import AIM_RATE, measure_baseline, report  # noqa: E402
 from bench.e2e_services import Services, ServicesConfig  # noqa: E402
 from tests.fakes.twilio_server import FakeTwilio  # noqa: E402
@@ -95,6 +96,12 @@ def parse_args() -> argparse.Namespace:
         "--rate", type=float, default=AIM_RATE, help="messages offered per second; 0: flat out"
     )
     parser.add_argument("--clients", type=int, default=16, help="concurrent HTTP connections")
+    parser.add_argument(
+        "--batch", type=int, default=1, help="messages per POST /v1/messages/batch (1: single posts)"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="sample serve and workers with py-spy: where the time goes"
+    )
     parser.add_argument("--crisis-every", type=int, default=50, help="one crisis message in this many")
     parser.add_argument("--sample-every", type=int, default=20, help="time one ordinary message in this many")
     parser.add_argument("--conversations", type=int, default=200, help="ordinary conversations in rotation")
@@ -130,14 +137,22 @@ def run(
         baseline = measure_baseline(client)
     jobs = workload(args.messages, args.crisis_every, args.sample_every, args.conversations)
     crises = sum(1 for job in jobs if job.kind == "crisis")
+    door = f"POST /v1/messages/batch, {args.batch} a request" if args.batch > 1 else "POST /v1/messages"
     print(
-        f"workload: up to {len(jobs)} messages for up to {args.seconds:g} s; {crises} crisis "
+        f"door: {door}; workload: up to {len(jobs)} messages for up to {args.seconds:g} s; {crises} crisis "
         f"(1 in {args.crisis_every}), 1 in {args.sample_every} timed"
     )
+    profiler = Profiler(services.config.workdir) if services is not None and args.profile else None
+    if profiler is not None and services is not None:
+        profiler.start(services.pids())
     results = asyncio.run(drive(url, headers, jobs, args))
+    if profiler is not None:
+        profiler.stop()
     if services is not None:
         services.check_alive()
     report(results, baseline, twilio, args)
+    if profiler is not None:
+        profiler.report(results.drain_ended - results.send_started)
 
 
 def main() -> None:

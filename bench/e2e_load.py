@@ -136,6 +136,25 @@ async def post_one(client: httpx.AsyncClient, job: Job, slots: asyncio.Semaphore
     return Sent(job, started, status, message_id, time.monotonic())
 
 
+async def post_batch(client: httpx.AsyncClient, jobs: list[Job], slots: asyncio.Semaphore) -> list[Sent]:
+    """Several messages in one ``POST /v1/messages/batch``; each accepted item counts as a 202."""
+    started = time.monotonic()
+    try:
+        response = await client.post("/v1/messages/batch", json=[message_body(job) for job in jobs])
+        results = response.json().get("results", []) if response.status_code == 200 else []
+        answers = [
+            (202, r["message_id"]) if r.get("status") == "accepted" else (response.status_code, None)
+            for r in results
+        ] or [(response.status_code, None)] * len(jobs)
+    except httpx.HTTPError:
+        answers = [(0, None)] * len(jobs)
+    finally:
+        slots.release()
+    answered = time.monotonic()
+    pairs = zip(jobs, answers, strict=True)
+    return [Sent(job, started, status, mid, answered) for job, (status, mid) in pairs]
+
+
 async def send_all(
     client: httpx.AsyncClient, jobs: list[Job], args: argparse.Namespace, on_sent: Any
 ) -> list[Sent]:
@@ -143,18 +162,28 @@ async def send_all(
     slots = asyncio.Semaphore(args.clients)
     start = time.monotonic()
     stop_at = start + args.seconds
-    tasks: list[asyncio.Task[Sent]] = []
-    for i, job in enumerate(jobs):
+    size = max(1, getattr(args, "batch", 1))
+    tasks: list[asyncio.Task[list[Sent]]] = []
+
+    async def single(job: Job) -> list[Sent]:
+        return [await post_one(client, job, slots)]
+
+    def each(task: asyncio.Task[list[Sent]]) -> None:
+        for sent in task.result():
+            on_sent(sent)
+
+    for i in range(0, len(jobs), size):
         if args.rate > 0 and (delay := start + i / args.rate - time.monotonic()) > 0:
             await asyncio.sleep(delay)
         await slots.acquire()
         if time.monotonic() >= stop_at:
             slots.release()
             break
-        task = asyncio.create_task(post_one(client, job, slots))
-        task.add_done_callback(lambda t: on_sent(t.result()))
+        chunk = jobs[i : i + size]
+        task = asyncio.create_task(post_batch(client, chunk, slots) if size > 1 else single(chunk[0]))
+        task.add_done_callback(each)
         tasks.append(task)
-    return list(await asyncio.gather(*tasks))
+    return [sent for batch in await asyncio.gather(*tasks) for sent in batch]
 
 
 def metric(text: str, name: str) -> int:

@@ -105,6 +105,8 @@ def report(results: Results, baseline: Baseline, twilio: FakeTwilio | None, args
     accepted_rate = accepted / sending if sending else 0.0
     offered = f"{args.rate:g}/s" if args.rate else "as fast as possible"
     print(f"sent {len(results.sent)} messages in {sending:.1f} s (offered {offered}, {args.clients} clients)")
+    if getattr(args, "batch", 1) > 1:
+        print(f"  through the batch door, {args.batch} messages a request; latencies below are per request")
     print(
         f"  accepted {accepted} (202), other answers {dict(statuses) or 'none'}; "
         f"accepted {accepted_rate:.0f}/s = {accepted_rate / AIM_RATE:.2f}x the aim ({AIM_RATE:.0f}/s)"

@@ -53,6 +53,12 @@ class Services:
     def url(self) -> str:
         return self.serve.url
 
+    def pids(self) -> dict[str, int]:
+        """The service's processes by name (serve, worker, beat), for the profiler."""
+        serve = self.serve._process
+        pids = {"serve": serve.pid} if serve is not None else {}
+        return pids | {name: process.pid for name, process in self.others.items() if name != "beat"}
+
     def describe(self) -> str:
         if not self.config.production:
             return "embedded (stayline serve: API + in-process worker and sweep, SQLite)"

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from uuid import uuid4
 
 from sqlalchemy import ColumnElement, update
+from sqlalchemy import true as sa_true
 from sqlmodel import Session, col, select
 
 from config.settings import Settings
@@ -92,13 +93,16 @@ def renew(url: str, token: str, until: datetime) -> None:
         )
 
 
-def finish(session: Session, message_id: str, token: str, now: datetime) -> bool:
-    """Mark the message scanned if this claim still holds it (False: another scan took it over)."""
+def finish(session: Session, message_id: str, token: str | None, now: datetime) -> bool:
+    """Mark the message scanned if this claim still holds it (False: another scan took it over). Token
+    None takes it over from whichever claim holds it, if any (to fold a conversation's turns in order)."""
+    held = col(MessageRow.claim_token) == token if token is not None else sa_true()
     done = session.execute(
         update(MessageRow)
         .where(col(MessageRow.id) == message_id)
-        .where(col(MessageRow.claim_token) == token)
+        .where(held)
         .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
         .values(scanned_at=now, claim_token=None, claimed_until=None)
     )
     counters.note(session, counters.SCANNED, done.rowcount)  # type: ignore[attr-defined]

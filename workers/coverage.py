@@ -38,6 +38,22 @@ class ChannelHealth:
     watched: bool  # on, with ``expect``
     open: bool  # watched and within its hours now
     silent_since: datetime | None  # open and quiet for its threshold: since when (the alarm's key)
+    on: bool = True  # api and batch always; a Twilio connector when ``enabled``
+
+    @property
+    def state(self) -> str:
+        """For people (the supervisor's floor): silent, live, outside_hours, not_watched or off."""
+        if not self.on:
+            return "off"
+        if self.silent_since is not None:
+            return "silent"
+        if self.open:
+            return "live"
+        return "outside_hours" if self.watched else "not_watched"
+
+    @property
+    def never_carried(self) -> bool:
+        return self.last_at is None
 
 
 def intake_counts(session: Session) -> dict[str, tuple[int, datetime | None]]:
@@ -100,7 +116,7 @@ def channel_health(session: Session, channels: ChannelsSettings, now: datetime) 
         if expect is not None:
             since = silent_since(expect.hours, timedelta(minutes=expect.silence_minutes), last_at, now)
         is_open = expect is not None and expect.hours.open_at(now)
-        health.append(ChannelHealth(name, count, last_at, expect is not None, is_open, since))
+        health.append(ChannelHealth(name, count, last_at, expect is not None, is_open, since, on))
     return health
 
 

@@ -10,19 +10,20 @@ from uuid import uuid4
 
 from sqlmodel import Session, col, func, select
 
-from detector import Assessment, Category, ConversationState, RiskLevel
+from detector import Category
 from escalation.engine import Signal, SignalSource
 from escalation.model import Level
 from store import repository
 from store.codec import storable_text
-from store.db import is_postgres, session_scope
-from store.models import AssessmentRow, ConversationRow, IncidentRow, MessageRow
+from store.db import session_scope
+from store.models import ConversationRow, IncidentRow, MessageRow
 from store.redaction import redact
 from store.repository import MANUAL_FLAG
 from workers import claims
 from workers.agent_labels import LabelResult, miss_on_flag
-from workers.assessing import Item, Outcome, assess_all
-from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn, guide_flag, run_guidance
+from workers.assessing import Item, assess_all
+from workers.folding import fold_in_order, fold_order
+from workers.guidance import guide_flag, run_guidance
 from workers.incidents import open_or_raise_incident
 from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
@@ -69,34 +70,14 @@ def store_message(
 
 
 SCAN_BATCH = 64  # messages assessed in one model pass
-CONTEXT_CHARS = 1000  # of a turn, read again in this process for the conversation (see _record)
-
-
-def fold_order(messages: list[MessageRow]) -> list[MessageRow]:
-    """Arrival order, except that within one conversation turns that carry the provider's sequence (call
-    transcription segments) take the places of that conversation's turns in sequence order: a segment
-    posted late is folded before the later ones it is scanned with. One scanned before a late earlier
-    segment arrived is not folded again."""
-    ordered = sorted(messages, key=lambda m: m.received_at)
-    places: dict[str, list[int]] = {}
-    for index, message in enumerate(ordered):
-        places.setdefault(message.conversation_id, []).append(index)
-    result = list(ordered)
-    for indices in places.values():
-        turns = sorted(
-            (ordered[i] for i in indices),
-            key=lambda m: (m.sequence is None, m.sequence or 0, m.received_at),
-        )
-        for index, turn in zip(indices, turns, strict=True):
-            result[index] = turn
-    return result
 
 
 def scan_message(runtime: Runtime, message_id: str) -> list[int]:
     """Assess this message, and with it whatever else is waiting (one model pass: under load that is
     several times cheaper than one at a time), each under the scan deadline.
 
-    Each message is then recorded in a transaction of its own, so one that fails never rolls back or
+    Each message is then folded into its conversation in a transaction of its own, after any earlier turn
+    of the conversation still waiting (``workers/folding.py``), so one that fails never rolls back or
     holds the others; its pages are handed to the dispatcher as soon as that commits, and only then does
     the agent's guidance run (a broken playbook cannot stop a page). Returns the page ids the caller
     still has to send: none, they have all been handed over."""
@@ -120,16 +101,20 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
 def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta) -> None:
     settings = runtime.settings
     customers = [m for m in messages if m.sender == "customer"]  # agent turns feed the playbook
+
+    def keep_claim() -> None:
+        claims.renew(runtime.url, token, runtime.clock() + lease)
+
     outcomes = assess_all(
         runtime.detector,
         [Item(m.text, "voice" if m.channel == "voice" else "chat") for m in customers],
         settings.scan_deadline_seconds,
-        lambda: claims.renew(runtime.url, token, runtime.clock() + lease),
+        keep_claim,
     )
     by_id = {m.id: outcome for m, outcome in zip(customers, outcomes, strict=True)}
     for message in messages:
         try:
-            page_ids, guide = _record(runtime, message, by_id.get(message.id), token)
+            folded = fold_in_order(runtime, message, by_id.get(message.id), token, keep_claim)
         except Exception as error:
             # The type only: an exception's text can quote the customer's words.
             log.error(
@@ -141,139 +126,15 @@ def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str,
             )
             _send(runtime, failed)
             continue
-        _send(runtime, page_ids)
-        if guide is not None:
-            run_guidance(runtime.url, message.conversation_id, guide)
+        for turn in folded:
+            _send(runtime, turn.page_ids)
+            if turn.guide is not None:
+                run_guidance(runtime.url, turn.conversation_id, turn.guide)
 
 
 def _send(runtime: Runtime, page_ids: list[int]) -> None:
     for page_id in page_ids:
         runtime.dispatcher.send_page(page_id)
-
-
-def _record(
-    runtime: Runtime, message: MessageRow, outcome: Outcome | None, token: str
-) -> tuple[list[int], GuidanceStep | None]:
-    """One message's transaction: the conversation's detector state, the assessment, the incident step.
-    Returns the pages to send and the guidance to run once this has committed.
-
-    The detector reads the turn again here (an answer to the agent's screening question, the question an
-    agent asks), outside the deadline, so only its first CONTEXT_CHARS are given: enough for a question or
-    an answer, and a bound on the work whatever the text is. A degraded message is not read again at all."""
-    now = runtime.clock()
-    with session_scope(runtime.url) as session:
-        conversation = _lock_conversation(session, message.conversation_id)
-        if not claims.finish(session, message.id, token, now) or conversation is None:
-            return [], None  # another scan took it over after this claim ran out
-        if outcome is None:  # an agent's turn: context for the detector, checkpoints for the playbook
-            state = ConversationState.from_dict(conversation.detector_state)
-            heard = runtime.detector.hear_agent(state, message.text[:CONTEXT_CHARS])
-            conversation.detector_state = heard.to_dict()
-            text = message.text
-
-            def guide(s: Session, c: ConversationRow) -> None:
-                if not c.is_test:
-                    guide_agent_turn(s, c, text, now)
-
-            return [], guide
-        return _fold(runtime, session, conversation, message, outcome, now)
-
-
-def _fold(
-    runtime: Runtime,
-    session: Session,
-    conversation: ConversationRow,
-    message: MessageRow,
-    outcome: Outcome,
-    now: datetime,
-) -> tuple[list[int], GuidanceStep | None]:
-    """Fold one assessed message into its conversation; open or raise an incident when risk is new."""
-    from workers.canary import record_canary  # canary builds on this module
-
-    state = ConversationState.from_dict(conversation.detector_state)
-    context = "" if outcome.degraded else message.text[:CONTEXT_CHARS]
-    assessment, state = runtime.detector.fold(state, outcome.assessment, context)
-    before = conversation.level
-    conversation.detector_state, conversation.level = state.to_dict(), state.level.label
-    conversation.category, conversation.updated_at = state.category.value, now
-    _record_assessment(session, conversation, message, assessment, outcome.degraded, now)
-    if conversation.is_test:
-        record_canary(session, conversation.id, assessment.level.label, message.sent_at, now)
-        return [], None  # a test conversation never opens an incident, so it never pages a human
-    region = runtime.settings.region
-
-    def guide(s: Session, c: ConversationRow) -> None:
-        guide_customer_turn(s, c, assessment, region, now)
-
-    rose = assessment.level.label != before
-    if assessment.level < RiskLevel.MODERATE or not (rose or assessment.level_alone >= RiskLevel.MODERATE):
-        return [], guide  # nothing new: the conversation's level stands and this message adds no risk
-    signal = Signal(
-        conversation.id,
-        Level.parse(assessment.level.label),
-        assessment.category.value,
-        message.channel,
-        conversation.team,
-        now,
-    )
-    _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
-    return page_ids, guide
-
-
-def _record_assessment(
-    session: Session,
-    conversation: ConversationRow,
-    message: MessageRow,
-    assessment: Assessment,
-    degraded: str | None,
-    now: datetime,
-) -> None:
-    data = assessment.to_dict()
-    session.add(
-        AssessmentRow(
-            message_id=message.id,
-            conversation_id=conversation.id,
-            level=assessment.level.label,
-            message_level=assessment.level_alone.label,
-            category=assessment.category.value,
-            score=assessment.score,
-            signals=data["signals"],  # type: ignore[arg-type]
-            notes=list(assessment.notes),
-            detector_version=assessment.detector_version,
-            degraded=degraded is not None,
-            created_at=now,
-        )
-    )
-    repository.audit(
-        session,
-        "detector",
-        "message_scanned",
-        at=now,
-        conversation_id=conversation.id,
-        message=message.id,
-        level=assessment.level.label,
-        category=assessment.category.value,
-        score=round(assessment.score, 4),
-        rules=sorted({s.rule for s in assessment.signals}),
-        degraded=degraded,
-    )
-    log.info(
-        "message scanned",
-        extra={
-            "message_id": message.id,
-            "conversation_id": conversation.id,
-            "level": assessment.level.label,
-            "category": assessment.category.value,
-            "degraded": degraded,
-        },
-    )
-
-
-def _lock_conversation(session: Session, conversation_id: str) -> ConversationRow | None:
-    query = select(ConversationRow).where(ConversationRow.id == conversation_id)
-    if is_postgres(session):
-        query = query.with_for_update()  # turns of one conversation are folded in one at a time
-    return session.exec(query).first()
 
 
 def flag_conversation(

@@ -1,6 +1,7 @@
 """The supervisor's floor: open incidents and how long they have waited, who is on call now, pages still
-waiting for a human, what could not reach anyone, whether the configuration is sound, who is signed in to
-the console (any of those sessions can be ended from here), and the quality panel (``quality.py``)."""
+waiting for a human, what could not reach anyone, each channel's health (the reading /readyz and /metrics
+report), whether the configuration is sound, who is signed in to the console (any of those sessions can be
+ended from here), and the quality panel (``quality.py``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from store import console_sessions, repository
 from store.db import session_scope
 from store.models import ConsoleSessionRow
 from workers.config_status import cached_configuration_problems
+from workers.coverage import channel_health
 from workers.incidents import live_roster
 
 router = APIRouter(include_in_schema=False)
@@ -46,6 +48,7 @@ def floor(request: Request) -> Response:
             "on_call": on_call,
             "awaiting": reads.pages_awaiting_acknowledgement(session),
             "unreached": reads.unreached(session, now - UNREACHED_WINDOW),
+            "channels": channel_health(session, runtime.channels, now),
             "config_problems": cached_configuration_problems(),
             "sessions": console_sessions.active(
                 session, now, timedelta(minutes=runtime.settings.session_idle_minutes)

@@ -4,6 +4,7 @@ silence threshold within its hours is one console alarm per silence (the sweeper
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,9 @@ from config.channels_file import Hours
 from store.db import session_scope
 from store.models import PageRow
 from tests.api.channel_helpers import CENTRE, CUSTOMER, audits, post_signed
-from tests.api.conftest import Harness
+from tests.api.conftest import Harness, TestClient
+from tests.api.console_helpers import sign_in
+from tests.api.test_console_views import visible_text
 from tests.api.test_ops import samples
 from workers.coverage import CHANNELS, check_channels, silent_since
 from workers.sweeper import CHANNELS as CHANNELS_JOB
@@ -175,3 +178,40 @@ def test_counts_and_one_alarm_per_silence_on_postgres(
     assert values['stayline_channel_messages_total{channel="twilio_messages"}'] == 1
     assert values['stayline_channel_last_message_age_seconds{channel="twilio_messages"}'] == 31 * 60.0
     assert api.client.get("/readyz").json()["checks"]["channels"] == "silent: twilio_messages"
+
+
+def test_the_floor_shows_each_channels_health_like_readyz(watched: Harness) -> None:
+    sms(watched, "SM0001")
+    watched.post_message("hello")
+    watched.clock.advance(31 * 60)  # SMS silent beyond its 30 minutes, within its hours
+    assert watched.client.get("/readyz").json()["checks"]["channels"] == "silent: twilio_messages"
+    admin = TestClient(watched.client.app)
+    sign_in(admin, "Sol Mendez", "admin-key")
+
+    floor = admin.get("/supervisor").text
+    rows = {
+        name: visible_text(row)
+        for name, row in re.findall(r'<tr class="channel-\w+" data-channel="(\w+)">(.*?)</tr>', floor, re.S)
+    }
+
+    assert "Channels (1 silent)" in visible_text(floor)
+    assert "SILENT beyond its window, since" in rows["twilio_messages"]
+    assert "31 min" in rows["twilio_messages"] and rows["twilio_messages"].strip().endswith("1")
+    assert "live" in rows["api"] and "31 min" in rows["api"]
+    assert "on, not watched" in rows["batch"] and "never" in rows["batch"]
+    assert "off" in rows["twilio_transcriptions"]
+
+    sms(watched, "SM0002")  # the channel speaks again: live, two messages
+    floor = admin.get("/supervisor").text
+    assert "Channels (" not in visible_text(floor)
+    assert re.search(r'class="channel-live" data-channel="twilio_messages"', floor)
+
+
+def test_a_watched_channel_outside_its_hours_is_shown_as_such(watched: Harness) -> None:
+    watched.clock.advance(12 * 3600)  # 22:00 in New York: SMS closed
+    admin = TestClient(watched.client.app)
+    sign_in(admin, "Sol Mendez", "admin-key")
+    floor = admin.get("/supervisor").text
+    assert re.search(r'class="channel-outside_hours" data-channel="twilio_messages"', floor)
+    assert re.search(r'class="channel-silent" data-channel="api"', floor)  # never carried anything
+    assert "never carried a message" in floor
