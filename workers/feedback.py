@@ -12,7 +12,7 @@ counted. Incidents labelled before the table existed (migration 0014) are read f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,7 +90,7 @@ def example_rows(session: Session, counts: ExportCounts) -> Iterator[dict[str, A
     ).all()
     incidents: set[str] = set()
     unclear: set[str] = set()
-    for example in examples:
+    for example in _one_per_turn(examples):
         if example.kind == IncidentOutcome.UNCLEAR:
             unclear.add(example.incident_id or example.conversation_id)
             continue
@@ -115,6 +115,19 @@ def example_rows(session: Session, counts: ExportCounts) -> Iterator[dict[str, A
         }
     counts.incidents += len(incidents)
     counts.unclear += len(unclear)
+
+
+def _one_per_turn(examples: Sequence[LabelledExampleRow]) -> list[LabelledExampleRow]:
+    """A turn trains once: an agent's flag and the responder's outcome on the same incident label the same
+    turn twice. The responder's word wins (they spoke to the person), then the later label; ``examples``
+    come oldest first."""
+    chosen: dict[str, LabelledExampleRow] = {}
+    for example in examples:
+        turn = example.message_id or f"example-{example.id}"
+        held = chosen.get(turn)
+        if held is None or example.source == "responder" or held.source != "responder":
+            chosen[turn] = example
+    return sorted(chosen.values(), key=lambda e: (e.labelled_at, e.id or 0))
 
 
 def _legacy_rows(session: Session, counts: ExportCounts) -> Iterator[dict[str, Any]]:

@@ -141,16 +141,32 @@ def _example(
 def examples_for_outcome(
     session: Session, incident: IncidentRow, who: str, right_level: Level | None, now: datetime
 ) -> int:
-    """A responder's outcome (already on ``incident``): one example per turn that raised it."""
+    """A responder's outcome (already on ``incident``): one example per turn that raised it, and per turn an
+    agent pointed at when flagging it (a flagged miss was rated none, so it raised nothing by itself)."""
     conversation = session.get(ConversationRow, incident.conversation_id)
     if conversation is None or incident.outcome is None:
         return 0
     outcome = IncidentOutcome(incident.outcome)
     label = example_label(outcome, Level.parse(incident.level), incident.category, right_level)
-    turns: Sequence[MessageRow] = raising_turns(session, incident)
+    turns: Sequence[MessageRow] = _incident_turns(session, incident)
     for turn in turns:
         _example(session, conversation, turn, outcome, label, who, now, incident.id)
     return len(turns)
+
+
+def _incident_turns(session: Session, incident: IncidentRow) -> list[MessageRow]:
+    turns = {turn.id: turn for turn in raising_turns(session, incident)}
+    pointed_at = session.exec(
+        select(MessageRow).where(
+            col(MessageRow.id).in_(
+                select(LabelledExampleRow.message_id)
+                .where(LabelledExampleRow.incident_id == incident.id)
+                .where(LabelledExampleRow.source == "agent")
+            )
+        )
+    ).all()
+    turns.update({turn.id: turn for turn in pointed_at})
+    return sorted(turns.values(), key=lambda t: (t.received_at, t.id))
 
 
 def record_agent_label(

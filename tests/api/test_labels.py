@@ -305,6 +305,27 @@ def test_the_export_includes_agents_labels_with_their_context(
     assert "exported 2 examples" in stderr and QUIET not in stderr
 
 
+def test_a_turn_labelled_by_the_agent_and_then_the_responder_is_exported_once_with_the_responders_label(
+    api: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    say(api, QUIET, conversation="conv-miss", minute=21)
+    api.flag("conv-miss", level="moderate")
+    code = only_incident(api).code
+    resolved = api.client.post(
+        f"/v1/incidents/{code}/resolve",
+        json={"outcome": "real_crisis", "right_level": "high"},
+        headers=auth("responder"),
+    )
+    assert resolved.status_code == 200, resolved.text
+    assert len(examples(api)) == 2  # both labels are kept as given
+
+    exit_code, stdout, stderr = export(api, monkeypatch)
+
+    assert exit_code == 0, stderr
+    rows = [json.loads(line) for line in stdout.splitlines()]
+    assert [(r["text"], r["level"], r["label"]) for r in rows] == [(QUIET, "high", "real_crisis")]
+
+
 def test_the_flag_form_offers_the_customer_turns_to_point_at(api: Harness) -> None:
     """The flag form offers the conversation's customer turns to point at, by id."""
     turn = say(api, QUIET)
@@ -326,21 +347,22 @@ def test_retention_keeps_a_labelled_examples_words_only_when_the_centre_opts_in(
     api.client.post(
         f"/v1/incidents/{code}/resolve", json={"outcome": "real_crisis"}, headers=auth("responder")
     )
-    (before,) = examples(api)
+    before = examples(api)  # the agent's miss and the responder's outcome, on the same turn
+    assert [e.source for e in before] == ["agent", "responder"]
     api.clock.advance(31 * 86400)
 
     report = purge_expired(api.runtime)
 
-    (after,) = examples(api)
+    after = examples(api)
     with session_scope(api.url) as session:
-        assert session.get(MessageRow, after.message_id).text == ""  # type: ignore[union-attr]
-    assert after.features == before.features and after.features["hashed_ngrams"]
-    if keep:
-        assert (after.text, after.context, after.purged_at) == (QUIET, before.context, None)
-        assert (report.examples, report.examples_kept) == (0, 1)
-    else:
-        assert (after.text, after.context, after.purged_at) == ("", [], api.clock.now)
-        assert (report.examples, report.examples_kept) == (1, 0)
+        assert session.get(MessageRow, after[0].message_id).text == ""  # type: ignore[union-attr]
+    for was, now in zip(before, after, strict=True):
+        assert now.features == was.features and now.features["hashed_ngrams"]
+        if keep:
+            assert (now.text, now.context, now.purged_at) == (QUIET, was.context, None)
+        else:
+            assert (now.text, now.context, now.purged_at) == ("", [], api.clock.now)
+    assert (report.examples, report.examples_kept) == ((0, 2) if keep else (2, 0))
     (run,) = audits(api, "text_purged")
     assert (run.detail["examples"], run.detail["examples_kept"]) == (report.examples, report.examples_kept)
     code_, stdout, stderr = export(api, monkeypatch)
