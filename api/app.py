@@ -17,6 +17,7 @@ from api.console.session import session_secret
 from api.deps import ApiContext, api_runtime
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware, rate_limiter
+from api.live import EventHub
 from api.logs import RequestContextMiddleware
 from api.routes import (
     batch,
@@ -56,6 +57,7 @@ def create_app(runtime: Runtime) -> FastAPI:
         # Shared through the broker's Redis when there is one (every process and host, one limit).
         limiter=rate_limiter(settings, runtime.clock),
         auth_failures=failure_limiter(settings, runtime.clock),
+        events=EventHub(runtime.url),
         console_secret=session_secret(settings),
     )
     warn_about_keys(app.state.context.keys, runtime)

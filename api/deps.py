@@ -13,6 +13,7 @@ from fastapi import Request
 
 from api.auth_limits import FailureLimiter
 from api.limits import CallerLimiter
+from api.live import EventHub
 from workers.runtime import Dispatcher, Runtime
 
 if TYPE_CHECKING:
@@ -66,9 +67,9 @@ class ApiContext:
     keys: KeyRing
     limiter: CallerLimiter  # requests per key a minute
     auth_failures: FailureLimiter  # wrong keys and refused sign-ins, per address and per claimed name
+    events: EventHub  # this process's one reader of new audit rows, shared by every open event stream
     twilio_token: Callable[[], str | None] = field(default=twilio_token_from_env)
     console_secret: bytes = b""  # signs console sessions (api.console.session)
-    sse_poll_seconds: float = 0.5
     # A stream ends after this long and the browser's EventSource reconnects with Last-Event-ID: no
     # stream outlives a deploy by more than this, and a server shutdown never waits on one for long.
     sse_max_seconds: float = 300.0

@@ -1,5 +1,10 @@
 """Audit rows -> server-sent events for agent desktops.
 
+An event's id is its audit row's chain position (``seq``), not the row id: ``seq`` is given under the chain
+head's lock as the writing transaction commits (store.audit_chain), so rows become visible in ``seq``
+order with no gaps. Row ids are taken at insert, and a transaction holding a lower id can commit after a
+higher one was read: a reader moving its cursor past the higher id would never see the lower one.
+
 Only whitelisted fields of an audit row leave the service: levels, categories, who was paged and how.
 Message text and agents' notes are never part of an event.
 """
@@ -65,13 +70,14 @@ class Event:
 
 def latest_event_id(url: str) -> int:
     with session_scope(url) as session:
-        return int(session.exec(select(func.max(AuditEventRow.id))).one() or 0)
+        return int(session.exec(select(func.max(AuditEventRow.seq))).one() or 0)
 
 
 def events_after(url: str, after: int, conversation_id: str | None) -> tuple[list[Event], int]:
-    """The events past ``after`` (at most one batch) and the id to continue from."""
+    """The events past ``after`` (at most one batch of rows) and the id to continue from: the last row
+    read, which may be past the last event when some rows are not sent."""
     with session_scope(url) as session:
-        query = select(AuditEventRow).where(col(AuditEventRow.id) > after)
+        query = select(AuditEventRow).where(col(AuditEventRow.seq) > after)
         if conversation_id is not None:
             incidents = select(IncidentRow.id).where(IncidentRow.conversation_id == conversation_id)
             query = query.where(
@@ -80,12 +86,12 @@ def events_after(url: str, after: int, conversation_id: str | None) -> tuple[lis
                     col(AuditEventRow.incident_id).in_(incidents),
                 )
             )
-        rows = session.exec(query.order_by(col(AuditEventRow.id)).limit(BATCH)).all()
+        rows = session.exec(query.order_by(col(AuditEventRow.seq)).limit(BATCH)).all()
         if not rows:
             return [], after
         conversations = _conversations_of(session, {r.incident_id for r in rows if r.incident_id})
         events = [e for row in rows if (e := _event(session, row, conversations)) is not None]
-        return events, rows[-1].id or after
+        return events, rows[-1].seq or after
 
 
 def _conversations_of(session: Session, incident_ids: set[str]) -> dict[str, str]:
@@ -122,7 +128,7 @@ def _event(session: Session, row: AuditEventRow, conversations: dict[str, str]) 
         data["kind"] = row.action.removeprefix(
             "guidance_"
         )  # the event's own payload stays in the audit trail
-    return Event(row.id or 0, name, data)
+    return Event(row.seq or 0, name, data)
 
 
 def _risk_event(session: Session, row: AuditEventRow) -> str:
@@ -131,8 +137,8 @@ def _risk_event(session: Session, row: AuditEventRow) -> str:
         select(AuditEventRow.detail)
         .where(AuditEventRow.conversation_id == row.conversation_id)
         .where(AuditEventRow.action == "message_scanned")
-        .where(col(AuditEventRow.id) < (row.id or 0))
-        .order_by(col(AuditEventRow.id).desc())
+        .where(col(AuditEventRow.seq) < (row.seq or 0))
+        .order_by(col(AuditEventRow.seq).desc())
         .limit(1)
     ).all()
     before = previous[0].get("level", "none") if previous else "none"

@@ -89,6 +89,11 @@ class ServiceProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def pid(self) -> int:
+        """The serving process's id (bench/scale.py reads its CPU time)."""
+        assert self._process is not None, "not started"
+        return self._process.pid
+
     @property
     def pages(self) -> list[PageLine]:
         with self._lock:

@@ -24,6 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
+from store.audit_signal import announce
 from store.db import insert_if_absent, is_postgres
 from store.models import AuditChainRow, AuditEventRow
 
@@ -98,6 +99,7 @@ def _chain(session: OrmSession) -> None:
         row.seq, row.prev_hash, row.hash = seq, head.hash, hash_of(row, head.hash, seq)
         head.seq, head.hash = seq, row.hash
     session.flush()
+    announce(session)  # live event streams read past their cursor once this commits
 
 
 @event.listens_for(OrmSession, "after_soft_rollback")

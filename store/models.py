@@ -199,7 +199,7 @@ class PageRow(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=500)
     history: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = _when()
-    updated_at: datetime = _when()
+    updated_at: datetime = _when(index=True)  # the floor's recent alarms (migration 0016)
 
 
 class AcknowledgementRow(SQLModel, table=True):

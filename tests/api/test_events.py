@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from api.app import create_app
 from tests.api.conftest import CRISIS, Harness, auth
@@ -22,16 +23,23 @@ from tests.api.conftest import CRISIS, Harness, auth
 class Served:
     base: str
     harness: Harness
+    app: FastAPI
 
 
 @pytest.fixture
 def served(api: Harness) -> Iterator[Served]:
+    with served_app(api) as served:
+        yield served
+
+
+@contextmanager
+def served_app(api: Harness) -> Iterator[Served]:
+    """The API over real HTTP (uvicorn in a thread), as a browser or desktop reaches it."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(api.runtime), host="127.0.0.1", port=port, log_config=None, timeout_graceful_shutdown=2
-    )
+    app = create_app(api.runtime)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -39,7 +47,7 @@ def served(api: Harness) -> Iterator[Served]:
     while not server.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.02)
-    yield Served(f"http://127.0.0.1:{port}", api)
+    yield Served(f"http://127.0.0.1:{port}", api, app)
     server.should_exit = True
     thread.join(timeout=10)
 
