@@ -56,6 +56,9 @@ def misheard_medicines(text: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     position = 0
     while position < len(words):
+        if words[position][2] in _EDGE_WORDS:  # no join starts on one, and each is too short alone
+            position += 1
+            continue
         found = None
         for size in range(MAX_WORDS, 0, -1):  # the longest join first: "amy trip to lean", not "amy"
             group = words[position : position + size]
