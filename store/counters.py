@@ -44,6 +44,11 @@ SCANNED: Series = ("stayline_messages_scanned_total", "", "")
 INCIDENTS: Series = ("stayline_incidents_total", "", "")
 
 
+def channel_intake(source: str) -> Series:
+    """Messages stored per intake connector (``message.source``): ``stayline_channel_messages_total``."""
+    return ("stayline_channel_messages_total", "channel", source)
+
+
 def assessed(level: str) -> Series:
     return ("stayline_assessments_total", "level", level)
 
@@ -160,6 +165,8 @@ def _collect(session: Session, _context: object) -> None:
     for obj in session.new:
         if isinstance(obj, MessageRow):
             counts[STORED] += 1
+            if obj.source:
+                counts[channel_intake(obj.source)] += 1
             if obj.scanned_at is not None:
                 counts[SCANNED] += 1
         elif isinstance(obj, AssessmentRow):

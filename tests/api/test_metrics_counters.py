@@ -19,6 +19,7 @@ from store.models import MessageRow, PageRow
 from tests.api.conftest import CRISIS, Harness, harness_for
 from tests.api.test_ops import METRICS, samples
 from tests.fakes.services import PrivateRedis
+from workers.coverage import read_health
 
 
 @pytest.fixture
@@ -152,3 +153,26 @@ def test_postgres_plans_the_gauges_on_their_indexes(database_url: str, counted: 
     assert "ix_message_unscanned" in plans["oldest"]
     assert "ix_incident_opened_at" in plans["newest_incident"]
     assert "ix_incident_state" in plans["open"]
+
+
+def test_channel_intake_is_counted_where_messages_are_stored_not_on_each_scrape(counted: Harness) -> None:
+    counted.post_message("first")
+    counted.post_message("second", conversation_id="conv-2")
+    statements: list[str] = []
+    engine = engine_for(counted.url)
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        health = {h.name: h for h in read_health(counted.runtime)}
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    values = samples(counted.client.get("/metrics").text)
+
+    assert health["api"].messages == 2 and health["api"].last_at is not None
+    assert values['stayline_channel_messages_total{channel="api"}'] == 2
+    assert values['stayline_channel_messages_total{channel="batch"}'] == 0
+    counting = [s for s in statements if "count(" in s.lower() and "FROM message" in s]
+    assert counting == []  # the latest arrival per channel is an index lookup; the count is the counter's
