@@ -105,6 +105,9 @@ class ContextAnalyzer:
         found = set()
         for t_start, t_end, scope in scopes:
             if t_start < end and start < t_end:
+                if t_start <= start and end <= t_end:
+                    # The evidence is the trigger phrase itself: "he took his own life" is a bereavement.
+                    found.add(scope.modifier)
                 continue  # a trigger inside the evidence is part of what it says
             if scope.start <= start < scope.end or scope.start < end <= scope.end:
                 found.add(scope.modifier)

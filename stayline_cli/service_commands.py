@@ -11,7 +11,7 @@ from workers.queues import WORKER_QUEUES
 
 LOADING = (
     "Loading the detector and configuration (the first start also trains the detector's model from the"
-    " built-in corpus: about 15 s; later starts reuse it)"
+    " built-in corpus: about 20 s; later starts reuse it)"
 )
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from detector import Detector, Modifier, SignalKind
+from detector import Detector, Modifier, RiskLevel, SignalKind
 
 
 def modifiers_of(detector: Detector, text: str, kind: SignalKind) -> frozenset[Modifier]:
@@ -28,6 +28,12 @@ def modifiers_of(detector: Detector, text: str, kind: SignalKind) -> frozenset[M
         ),
         (
             "my cousin killed himself last year and I'm closing his phone contract",
+            SignalKind.INTENT,
+            Modifier.HISTORICAL,
+        ),
+        # The bereavement phrase is the evidence itself, with no date beside it.
+        (
+            "Her granddad took his own life, so the policy is in her name",
             SignalKind.INTENT,
             Modifier.HISTORICAL,
         ),
@@ -60,3 +66,9 @@ def test_pseudo_triggers_and_inner_negation_do_not_discount(detector: Detector, 
 def test_a_comma_ends_a_negation_scope(detector: Detector) -> None:
     result = detector.assess("I'm not okay, I want to die")
     assert any(s.kind == SignalKind.IDEATION and s.counts for s in result.signals)
+
+
+def test_a_death_being_found_now_is_not_a_bereavement(detector: Detector) -> None:
+    text = "i think my flatmate has killed himself, he isnt breathing"
+    assert Modifier.HISTORICAL not in modifiers_of(detector, text, SignalKind.INTENT)
+    assert detector.assess(text).level == RiskLevel.IMMINENT
