@@ -76,9 +76,10 @@ _NO = re.compile(
 _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|kind of|sort of|kinda|sorta|dunno|do not know|dont know|not sure|might|i guess)\b"
 )
-_NUMBER = (
+_NUMBER = (  # every cardinal a customer says in words, not a chosen few
     r"\d+|a couple|a few|a handful|half|several|loads|dozens?|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+    r"ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
+    r"hundred"
 )
 _QUANTITY = re.compile(
     rf"\b(?:{_NUMBER}|all(?: of)? (?:them|it|the)|the (?:lot|rest|whole|entire|box|packet|bottle|pack)|"

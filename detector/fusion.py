@@ -59,6 +59,7 @@ class FusionConfig:
     imminent_evidence: frozenset[SignalKind]
     imminent_cues: re.Pattern[str]
     rule_support: float
+    rule_support_exempt: frozenset[SignalKind]
     components: frozenset[str] = frozenset({"rules", "model", "conversation"})  # ablations drop some
 
 
@@ -86,6 +87,7 @@ def fusion_config() -> FusionConfig:
         imminent_evidence=frozenset(SignalKind(k) for k in data.get("imminent_evidence", [])),
         imminent_cues=_any_word(data.get("imminent_cue_words", [])),
         rule_support=float(data.get("rule_support", 0.0)),
+        rule_support_exempt=frozenset(SignalKind(k) for k in data.get("rule_support_exempt", [])),
     )
 
 

@@ -237,7 +237,16 @@ class Detector:
         # Rule evidence pages (high and above) only where the model hears at least some risk: alone, the
         # rules misfire on idioms, news and other people's words (config rule_support, measured).
         model_risk = max(heard.cumulative[RiskLevel.MODERATE], heard.sentence_risk)
-        if rule_level > RiskLevel.MODERATE and model_risk < self.config.rule_support:
+        # ... except an act the speaker says they have done (config rule_support_exempt): "I have taken two
+        # dozen <a medicine the model never met>" is not an idiom, and the model's doubt there is ignorance.
+        stated_act = any(
+            e.signal.counts
+            and not e.signal.about_other
+            and e.signal.kind in self.config.rule_support_exempt
+            and e.level == rule_level
+            for e in evidence
+        )
+        if rule_level > RiskLevel.MODERATE and model_risk < self.config.rule_support and not stated_act:
             rule_level = RiskLevel.MODERATE
         components = self.config.components
         if "rules" not in components:

@@ -146,3 +146,29 @@ def test_non_text_is_a_clear_error(detector: Detector) -> None:
 def test_unknown_channel_is_a_clear_error(detector: Detector) -> None:
     with pytest.raises(ValueError, match="unknown channel"):
         detector.assess("hello", channel="fax")
+
+
+class _SilentModel:
+    """A model that hears nothing: what a message full of words it never met can look like to it."""
+
+    def __init__(self, real: object) -> None:
+        self.version = getattr(real, "version", "silent")
+        self.corpus_digest = getattr(real, "corpus_digest", "")
+
+    def predict(self, texts: list[str]) -> tuple[object, list[str]]:
+        import numpy as np
+
+        probabilities = np.tile([0.97, 0.02, 0.01, 0.0, 0.0], (len(texts), 1))
+        return probabilities, ["suicide"] * len(texts)
+
+
+def test_rules_alone_page_an_attempt_the_speaker_states_but_not_other_evidence(detector: Detector) -> None:
+    """Rule evidence needs some support from the model to page (idioms, news and other people's words
+    misfire), except an attempt the speaker says they have made: there the model's doubt is ignorance."""
+    deaf = Detector(model=_SilentModel(detector.model))  # type: ignore[arg-type]
+
+    attempt = deaf.assess("i have swallowed thirty of my zopiclone")
+    intent = deaf.assess("i want to kill myself")
+
+    assert attempt.model_level == RiskLevel.NONE and attempt.level == RiskLevel.IMMINENT
+    assert intent.rule_level == RiskLevel.MODERATE and intent.level == RiskLevel.MODERATE

@@ -39,6 +39,8 @@ def test_shipped_patterns_compile_and_match() -> None:
         ("ive been putting a couple of my mirtazapine aside every night", "means.stockpile"),
         ("i kept back the lorazepam the doctor gave me", "means.stockpile"),
         ("i took forty two of the gabapentin", "attempt.overdose"),  # any listed medicine, any amount
+        ("the handgun is in the glovebox and im doing it by 10 pm", "timeline.when"),  # an hour of the clock
+        ("ive got my grandads handgun loaded", "means.at_hand"),  # any weapon concepts.yaml lists
     ],
 )
 def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> None:
