@@ -49,6 +49,11 @@ def _medicine_by_stem(match: re.Match[str]) -> str:
     return " _medicine_ " if len(match.group(0)) >= 7 else match.group(0)
 
 
+def medicine_by_stem(word: str) -> bool:
+    """Is this one lower-case word a medicine by its INN stem (``chlorpromazine``, ``risperidone``)?"""
+    return len(word) >= 7 and _INN_STEMS.fullmatch(word) is not None
+
+
 # Amounts no one takes as a dose: "forty of my sertraline" or "a packet of paracetamol" read as an overdose
 # whatever was said before; "two paracetamol", "my tablets at 10" and "12 units of insulin" do not.
 _WORD_VALUES = {
@@ -75,6 +80,9 @@ def large_amount_of_medicine(normalized_text: str) -> bool:
         following = tokens[index + 1 : index + 5]
         if following and following[0] in _UNITS:
             continue
+        # "sertraline, 48 of them": the medicine named first, then how many of it.
+        if following[:2] == ["of", "them"] and "_medicine_" in tokens[max(0, index - 4) : index]:
+            return True
         for word in following:
             if word == "_medicine_":
                 return True

@@ -82,7 +82,8 @@ _NUMBER = (  # every cardinal a customer says in words, not a chosen few
     r"hundred"
 )
 _QUANTITY = re.compile(
-    rf"\b(?:{_NUMBER}|all(?: of)? (?:them|it|the)|the (?:lot|rest|whole|entire|box|packet|bottle|pack)|"
+    rf"\b(?:{_NUMBER}|all(?: of)? (?:them|it|the)|the (?:lot|rest|whole|entire)|"
+    r"(?:a|the|my|whole|entire|full) (?:box|packet|bottle|pack|jar|tub|strip|blister|handful)|"
     r"every (?:one|tablet|pill)|whole (?:box|packet|bottle|pack|lot)|everything)\b"
 )
 _TIME = re.compile(

@@ -119,6 +119,8 @@ def test_a_yes_to_a_service_question_pages_nobody(detector: Detector) -> None:
         ("yes, 25 of the propranolol", True),
         ("seventeen zopiclone", True),  # every cardinal said in words is an amount, not a chosen few
         ("eighty of the amitriptyline", True),
+        ("a tub of nitrazepam", True),  # a container is an amount
+        ("olanzapine, 45 of them", True),  # the medicine named first, then how many
         ("yes, all my tablets this morning like always", False),  # the day's dose, not an amount
         ("yes my insulin at 10, 12 units", False),  # a time and a dose
         ("just two ibuprofen for my back", False),

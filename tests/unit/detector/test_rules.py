@@ -40,6 +40,7 @@ def test_shipped_patterns_compile_and_match() -> None:
         ("i kept back the lorazepam the doctor gave me", "means.stockpile"),
         ("i took forty two of the gabapentin", "attempt.overdose"),  # any listed medicine, any amount
         ("the handgun is in the glovebox and im doing it by 10 pm", "timeline.when"),  # an hour of the clock
+        ("i swallowed forty of the levomepromazine", "attempt.overdose"),  # unlisted, known by its INN stem
         ("ive got my grandads handgun loaded", "means.at_hand"),  # any weapon concepts.yaml lists
     ],
 )
