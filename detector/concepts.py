@@ -32,7 +32,7 @@ def classes() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _INN_STEMS = re.compile(
     r"\b[a-z]{2,}(?:azepam|azolam|oxetine|triptyline|pramine|olol|pril|sartan|statin|dipine|prazole|codone|"
     r"morphone|barbital|apine|idone|peridol|mazine|profen|fenac|semide|thiazide|gliptin|cycline|cillin|"
-    r"floxacin|tidine|tadine|xaban)\b"
+    r"floxacin|tidine|tadine|xaban|[iy]zine)\b"
 )
 
 
