@@ -38,21 +38,21 @@ TARGET = 0.98
 
 # (type, capability) -> the pass rate the detector must keep.
 FLOORS = {
-    ("MFT", "imminent_composition"): 0.87,  # target 0.98, measured 0.891 on 2026-12-01 — issue 10
+    ("MFT", "imminent_composition"): 0.94,  # target 0.98, measured 0.962 on 2026-12-01 (later) — issue 10
     ("MFT", "explicit_ideation"): TARGET,  # measured 1.000 on 2026-12-01
     # An amount counts without earlier concern only right before a medicine ("forty of my x", not "all my
     # tablets this morning"): stricter, so fewer suite answers count, and no pharmacy routine pages.
-    ("MFT", "screening_answers"): 0.78,  # target 0.98, measured 0.802 on 2026-12-01 — issue 10
+    ("MFT", "screening_answers"): 0.95,  # target 0.98, measured 0.968 on 2026-12-01 (later) — issue 10
     ("MFT", "harmless_service"): TARGET,  # measured 1.000 on 2026-12-01
     ("INV", "inv_entities"): TARGET,  # measured 0.990 on 2026-12-01
-    ("INV", "inv_typo"): 0.92,  # target 0.98, measured 0.945 on 2026-12-01 — issue 10
+    ("INV", "inv_typo"): 0.93,  # target 0.98, measured 0.952 on 2026-12-01 (later) — issue 10
     ("INV", "inv_speech"): TARGET,  # measured 0.998 on 2026-12-01
     ("INV", "inv_leet"): TARGET,  # measured 1.000 on 2026-12-01
     ("INV", "inv_channel"): TARGET,  # measured 1.000 on 2026-12-01
     ("DIR", "dir_negation"): TARGET,  # measured 1.000 on 2026-12-01
-    ("DIR", "dir_hopelessness"): 0.87,  # target 0.98, measured 0.892 on 2026-12-01 — issue 10
+    ("DIR", "dir_hopelessness"): 0.95,  # target 0.98, measured 0.970 on 2026-12-01 (later) — issue 10
     ("DIR", "dir_third_person"): TARGET,  # measured 1.000 on 2026-12-01
-    ("DIR", "dir_historical"): 0.9,  # target 0.98, measured 0.921 on 2026-12-01 — issue 10
+    ("DIR", "dir_historical"): TARGET,  # measured 1.000 on 2026-12-01 (later)
     ("DIR", "dir_figurative"): TARGET,  # measured 0.998 on 2026-12-01
 }
 
