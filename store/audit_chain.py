@@ -70,10 +70,13 @@ def hash_of(row: AuditEventRow, prev_hash: str, seq: int) -> str:
 
 
 def _lock_head(session: Session) -> AuditChainRow:
-    insert_if_absent(session, AuditChainRow, {"name": HEAD, "seq": 0, "hash": GENESIS})
     query = select(AuditChainRow).where(AuditChainRow.name == HEAD).execution_options(populate_existing=True)
     if is_postgres(session):
         query = query.with_for_update()
+    head = session.exec(query).first()
+    if head is not None:  # every time but the first: one statement, not two
+        return head
+    insert_if_absent(session, AuditChainRow, {"name": HEAD, "seq": 0, "hash": GENESIS})
     return session.exec(query).one()
 
 

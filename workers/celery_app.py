@@ -117,8 +117,8 @@ RETRY = {
 
 
 @app.task(name="detector.scan", **RETRY)
-def scan(message_id: str) -> None:
-    for page_id in scan_message(runtime(), message_id):
+def scan(message_id: str, urgent: bool = False) -> None:
+    for page_id in scan_message(runtime(), message_id, urgent):
         runtime().dispatcher.send_page(page_id)
 
 

@@ -51,8 +51,9 @@ def _free(now: datetime) -> ColumnElement[bool]:
 
 
 def claim(url: str, message_id: str, now: datetime, lease: timedelta, max_attempts: int, limit: int) -> Claim:
-    """This message and the oldest other free ones. On PostgreSQL rows another claim is writing are
-    skipped; everywhere a conditional update makes the claim, so two scans never hold one message."""
+    """This message and the oldest other free ones (``limit`` 1: this message only). On PostgreSQL rows
+    another claim is writing are skipped; everywhere a conditional update makes the claim, so two scans
+    never hold one message. One read and one update for the whole batch, whatever its size."""
     result = Claim(uuid4().hex)
     with session_scope(url) as session:
         query = (
@@ -64,22 +65,28 @@ def claim(url: str, message_id: str, now: datetime, lease: timedelta, max_attemp
         )
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
-        for message in session.exec(query).all():
+        found = session.exec(query).all()
+        wanted: list[MessageRow] = []
+        for message in found:
             if message.scan_attempts >= max_attempts:  # its earlier scans died without finishing
                 result.alarms.extend(quarantine(session, message, now, "scans did not finish"))
-                continue
-            done = session.execute(
-                update(MessageRow)
-                .where(col(MessageRow.id) == message.id)
-                .where(_free(now))
-                .values(
-                    claim_token=result.token,
-                    claimed_until=now + lease,
-                    scan_attempts=col(MessageRow.scan_attempts) + 1,
-                )
+            else:
+                wanted.append(message)
+        if not wanted:
+            return result
+        taken = session.execute(
+            update(MessageRow)
+            .where(col(MessageRow.id).in_([m.id for m in wanted]))
+            .where(_free(now))
+            .values(
+                claim_token=result.token,
+                claimed_until=now + lease,
+                scan_attempts=col(MessageRow.scan_attempts) + 1,
             )
-            if done.rowcount:  # type: ignore[attr-defined]
-                result.messages.append(message)
+            .returning(col(MessageRow.id))
+        )
+        held = {row[0] for row in taken}
+        result.messages.extend(m for m in wanted if m.id in held)
     return result
 
 
@@ -107,6 +114,24 @@ def finish(session: Session, message_id: str, token: str | None, now: datetime) 
     )
     counters.note(session, counters.SCANNED, done.rowcount)  # type: ignore[attr-defined]
     return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def finish_many(session: Session, message_ids: list[str], token: str, now: datetime) -> set[str]:
+    """``finish`` for several messages in one statement: the ids this claim still held, now scanned."""
+    if not message_ids:
+        return set()
+    done = session.execute(
+        update(MessageRow)
+        .where(col(MessageRow.id).in_(message_ids))
+        .where(col(MessageRow.claim_token) == token)
+        .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .values(scanned_at=now, claim_token=None, claimed_until=None)
+        .returning(col(MessageRow.id))
+    )
+    held = {row[0] for row in done}
+    counters.note(session, counters.SCANNED, len(held))
+    return held
 
 
 def release(url: str, message_id: str, token: str, now: datetime, max_attempts: int) -> list[int]:
