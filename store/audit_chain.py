@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, col, select
 
 from store.db import insert_if_absent, is_postgres
@@ -89,10 +90,11 @@ def _collect(session: OrmSession, _context: object, _instances: object) -> None:
 
 @event.listens_for(OrmSession, "before_commit")
 def _chain(session: OrmSession) -> None:
-    if not isinstance(session, Session):
-        return
+    if not isinstance(session, Session) or session.in_nested_transaction():
+        return  # a savepoint's release: its rows stay pending, numbered when the transaction commits
     session.flush()  # every new row has its id (and was collected)
-    pending: list[AuditEventRow] = session.info.pop(_PENDING, [])
+    # Rows a rolled-back savepoint took with it are no longer in the session: they get no number.
+    pending = [row for row in session.info.pop(_PENDING, []) if row in session]
     if not pending:
         return
     head = _lock_head(session)
@@ -104,7 +106,11 @@ def _chain(session: OrmSession) -> None:
 
 
 @event.listens_for(OrmSession, "after_soft_rollback")
-def _forget(session: OrmSession, _previous: object) -> None:
+def _forget(session: OrmSession, previous: SessionTransaction) -> None:
+    if previous.nested:  # a savepoint: the rest of the transaction's rows stay pending
+        kept = [row for row in session.info.get(_PENDING, []) if row in session]
+        session.info[_PENDING] = kept
+        return
     session.info.pop(_PENDING, None)
 
 

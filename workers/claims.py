@@ -15,6 +15,7 @@ from uuid import uuid4
 
 from sqlalchemy import ColumnElement, update
 from sqlalchemy import true as sa_true
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from config.settings import Settings
@@ -50,19 +51,54 @@ def _free(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def claim(url: str, message_id: str, now: datetime, lease: timedelta, max_attempts: int, limit: int) -> Claim:
-    """This message and the oldest other free ones (``limit`` 1: this message only). On PostgreSQL rows
+def _held_earlier(now: datetime) -> ColumnElement[bool]:
+    """An earlier waiting turn of the same conversation is held by a live claim (someone else's: this
+    claim is not committed yet)."""
+    other = aliased(MessageRow)
+    earlier = (col(other.received_at) < col(MessageRow.received_at)) | (
+        (col(other.received_at) == col(MessageRow.received_at)) & (col(other.id) < col(MessageRow.id))
+    )
+    return (
+        select(other.id)
+        .where(col(other.conversation_id) == col(MessageRow.conversation_id))
+        .where(col(other.scanned_at).is_(None))
+        .where(col(other.quarantined_at).is_(None))
+        .where(col(other.claimed_until) >= now)
+        .where(earlier)
+        .exists()
+    )
+
+
+def claim(
+    url: str,
+    message_id: str,
+    now: datetime,
+    lease: timedelta,
+    max_attempts: int,
+    limit: int,
+    *,
+    only: bool = False,
+) -> Claim:
+    """This message and the oldest other free ones; ``only``: this message alone. On PostgreSQL rows
     another claim is writing are skipped; everywhere a conditional update makes the claim, so two scans
-    never hold one message. One read and one update for the whole batch, whatever its size."""
+    never hold one message. One read and one update for the whole batch, whatever its size.
+
+    The others leave out turns that come after a turn of their conversation another live claim holds:
+    that claim folds the conversation's earlier turns and a later one is free for the next scan, so two
+    workers do not fight over one conversation (the fold would take the earlier turns over, assessing
+    them again one by one). The message itself is always taken: a crisis-looking one is never left
+    waiting for another scan; its fold takes the earlier turns over if it must."""
     result = Claim(uuid4().hex)
     with session_scope(url) as session:
-        query = (
-            select(MessageRow)
-            .where(_free(now))
-            .where((col(MessageRow.id) == message_id) | (col(MessageRow.received_at) <= now))
-            .order_by(col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id))
-            .limit(limit)
-        )
+        mine = col(MessageRow.id) == message_id
+        query = select(MessageRow).where(_free(now))
+        if only:
+            query = query.where(mine)
+        else:
+            query = query.where(mine | ((col(MessageRow.received_at) <= now) & ~_held_earlier(now)))
+        query = query.order_by(
+            col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id)
+        ).limit(limit)
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
         found = session.exec(query).all()

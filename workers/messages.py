@@ -26,6 +26,7 @@ from workers.assessing import Item, Outcome, assess_all
 from workers.folding import Folded, fold_in_order, fold_order
 from workers.folding_batch import chunks, fold_together
 from workers.guidance import guide_flag, run_guidance
+from workers.guidance_batch import run_guidance_many
 from workers.incidents import open_or_raise_incident
 from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
@@ -47,14 +48,24 @@ class IncomingMessage:
 
 
 def store_message(
-    session: Session, incoming: IncomingMessage, now: datetime, *, redact_text: bool = True
+    session: Session,
+    incoming: IncomingMessage,
+    now: datetime,
+    *,
+    redact_text: bool = True,
+    ensured: set[str] | None = None,
 ) -> MessageRow:
     """Store one turn. Personal data is redacted first (``STAYLINE_REDACT_TEXT``): the detector scans
-    what is stored, so it reads the placeholders, and evidence offsets point into the redacted text."""
+    what is stored, so it reads the placeholders, and evidence offsets point into the redacted text.
+    With ``ensured`` (a batch), the row is written with the transaction's next flush, in one statement
+    with the batch's other turns, and each conversation is created or found once."""
     # Two first messages of a new conversation may arrive at once: both create it, neither fails.
-    repository.ensure_conversation(
-        session, incoming.conversation_id, incoming.channel, incoming.team, now, is_test=incoming.is_test
-    )
+    if ensured is None or incoming.conversation_id not in ensured:
+        repository.ensure_conversation(
+            session, incoming.conversation_id, incoming.channel, incoming.team, now, is_test=incoming.is_test
+        )
+        if ensured is not None:
+            ensured.add(incoming.conversation_id)
     message = MessageRow(
         id=uuid4().hex,
         conversation_id=incoming.conversation_id,
@@ -67,11 +78,21 @@ def store_message(
         sequence=incoming.sequence,
     )
     session.add(message)
-    session.flush()
+    if ensured is None:
+        session.flush()
     return message
 
 
 SCAN_BATCH = 64  # messages assessed in one model pass
+
+
+def scans_to_queue(to_scan: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Every crisis-looking message (an urgent scan claims only its own), and one bulk scan for each
+    SCAN_BATCH others: a scan claims its message and the oldest other free ones, a batch in all, so these
+    cover them without queueing a scan per message (under a backlog most would find nothing to claim)."""
+    urgent = [(message_id, True) for message_id, is_urgent in to_scan if is_urgent]
+    bulk = [(message_id, False) for message_id, is_urgent in to_scan if not is_urgent]
+    return urgent + bulk[::SCAN_BATCH]
 
 
 def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> list[int]:
@@ -94,6 +115,7 @@ def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> lis
         lease,
         settings.scan_max_attempts,
         1 if urgent else SCAN_BATCH,
+        only=urgent,
     )
     _send(runtime, held.alarms)
     # Conversations with a crisis-looking message are assessed, recorded and paged first, with every
@@ -150,9 +172,7 @@ def _hand_over(runtime: Runtime, folded: list[Folded]) -> None:
     """Every page first, then the agent's guidance (a broken playbook cannot delay or stop a page)."""
     for turn in folded:
         _send(runtime, turn.page_ids)
-    for turn in folded:
-        if turn.guide is not None:
-            run_guidance(runtime.url, turn.conversation_id, turn.guide)
+    run_guidance_many(runtime.url, [(t.conversation_id, t.guide) for t in folded if t.guide is not None])
 
 
 def _send(runtime: Runtime, page_ids: list[int]) -> None:

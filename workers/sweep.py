@@ -14,7 +14,7 @@ from store import repository
 from store.db import session_scope
 from workers.delivery import release_stuck
 from workers.incidents import run_due
-from workers.messages import SCAN_BATCH, SCAN_GRACE, unscanned
+from workers.messages import SCAN_GRACE, scans_to_queue, unscanned
 from workers.rota import alarm_upcoming_gaps
 from workers.runtime import Runtime
 
@@ -50,15 +50,6 @@ def sweep(runtime: Runtime) -> SweepReport:
     except Exception as error:
         log.error("guidance tick failed (%s); pages and scans were handed over", type(error).__name__)
     return SweepReport(rescanned=len(to_scan), pages=len(page_ids), released=released)
-
-
-def scans_to_queue(to_scan: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Every crisis-looking message (an urgent scan claims only its own), and one bulk scan for each
-    SCAN_BATCH others: a scan claims its message and the oldest other free ones, a batch in all, so these
-    cover them without queueing a scan per message (under a backlog most would find nothing to claim)."""
-    urgent = [(message_id, True) for message_id, is_urgent in to_scan if is_urgent]
-    bulk = [(message_id, False) for message_id, is_urgent in to_scan if not is_urgent]
-    return urgent + bulk[::SCAN_BATCH]
 
 
 def check_rota(runtime: Runtime) -> int:
