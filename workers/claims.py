@@ -15,7 +15,6 @@ from uuid import uuid4
 
 from sqlalchemy import ColumnElement, update
 from sqlalchemy import true as sa_true
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from config.settings import Settings
@@ -51,22 +50,31 @@ def _free(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def _held_earlier(now: datetime) -> ColumnElement[bool]:
-    """An earlier waiting turn of the same conversation is held by a live claim (someone else's: this
-    claim is not committed yet)."""
-    other = aliased(MessageRow)
-    earlier = (col(other.received_at) < col(MessageRow.received_at)) | (
-        (col(other.received_at) == col(MessageRow.received_at)) & (col(other.id) < col(MessageRow.id))
-    )
-    return (
-        select(other.id)
-        .where(col(other.conversation_id) == col(MessageRow.conversation_id))
-        .where(col(other.scanned_at).is_(None))
-        .where(col(other.quarantined_at).is_(None))
-        .where(col(other.claimed_until) >= now)
-        .where(earlier)
-        .exists()
-    )
+def _after_held_turns(session: Session, candidates: list[MessageRow], now: datetime) -> set[str]:
+    """The candidates that come after a waiting turn of their conversation a live claim holds (someone
+    else's: this claim is not committed yet). One read for all of them."""
+    conversations = {m.conversation_id for m in candidates}
+    if not conversations:
+        return set()
+    held = session.exec(
+        select(MessageRow.conversation_id, MessageRow.received_at, MessageRow.id)
+        .where(col(MessageRow.conversation_id).in_(conversations))
+        .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .where(col(MessageRow.claimed_until) >= now)
+    ).all()
+    first: dict[str, tuple[datetime, str]] = {}
+    for conversation_id, received_at, message_id in held:
+        if conversation_id not in first or (received_at, message_id) < first[conversation_id]:
+            first[conversation_id] = (received_at, message_id)
+    return {
+        m.id
+        for m in candidates
+        if m.conversation_id in first and (m.received_at, m.id) > first[m.conversation_id]
+    }
+
+
+CANDIDATES_PER_CLAIM = 2  # rows read (and locked) per row wanted, so turns left out can be replaced
 
 
 def claim(
@@ -92,16 +100,15 @@ def claim(
     with session_scope(url) as session:
         mine = col(MessageRow.id) == message_id
         query = select(MessageRow).where(_free(now))
-        if only:
-            query = query.where(mine)
-        else:
-            query = query.where(mine | ((col(MessageRow.received_at) <= now) & ~_held_earlier(now)))
+        query = query.where(mine) if only else query.where(mine | (col(MessageRow.received_at) <= now))
         query = query.order_by(
             col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id)
-        ).limit(limit)
+        ).limit(limit if only else CANDIDATES_PER_CLAIM * limit)
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
-        found = session.exec(query).all()
+        candidates = list(session.exec(query).all())
+        later = _after_held_turns(session, [m for m in candidates if m.id != message_id], now)
+        found = [m for m in candidates if m.id not in later][:limit]
         wanted: list[MessageRow] = []
         for message in found:
             if message.scan_attempts >= max_attempts:  # its earlier scans died without finishing

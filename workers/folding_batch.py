@@ -49,12 +49,18 @@ def chunks(messages: list[MessageRow]) -> Iterator[list[MessageRow]]:
 
 
 def fold_together(
-    runtime: Runtime, messages: list[MessageRow], outcomes: dict[str, Outcome], token: str
+    runtime: Runtime,
+    messages: list[MessageRow],
+    outcomes: dict[str, Outcome],
+    token: str,
+    later: set[str] | None = None,
 ) -> list[Folded] | None:
     """Fold ``messages`` (whole conversations, in fold order; ``outcomes`` by id for customer turns) in one
-    transaction. None: nothing was written, fold them one at a time."""
+    transaction. None: nothing was written, fold them one at a time. ``later`` collects the ids of these
+    conversations' turns still waiting after them (another scan's claim may have left them out while this
+    one held the conversation: the caller sees that they get a scan)."""
     try:
-        return _fold_together(runtime, messages, outcomes, token)
+        return _fold_together(runtime, messages, outcomes, token, later if later is not None else set())
     except _OneAtATime as why:
         log.info("batch folded turn by turn (%s)", why)
     except Exception as error:
@@ -64,7 +70,7 @@ def fold_together(
 
 
 def _fold_together(
-    runtime: Runtime, messages: list[MessageRow], outcomes: dict[str, Outcome], token: str
+    runtime: Runtime, messages: list[MessageRow], outcomes: dict[str, Outcome], token: str, later: set[str]
 ) -> list[Folded]:
     now = runtime.clock()
     with session_scope(runtime.url) as session:
@@ -72,7 +78,7 @@ def _fold_together(
         held = claims.finish_many(session, [m.id for m in messages], token, now)
         if len(held) != len(messages):
             raise _OneAtATime("a turn's claim was taken over")
-        _check_nothing_earlier_waiting(session, messages)
+        waiting = _check_nothing_earlier_waiting(session, messages)
         folded: list[Folded] = []
         for message in messages:
             conversation = conversations.get(message.conversation_id)
@@ -82,6 +88,7 @@ def _fold_together(
             if outcome is None and message.sender == "customer":
                 raise _OneAtATime("a customer turn without an assessment")
             folded.append(fold_held(runtime, session, conversation, message, outcome, now))
+    later.update(waiting)  # committed: these come after what was folded
     return folded
 
 
@@ -96,9 +103,9 @@ def _lock(session: Session, conversation_ids: list[str]) -> dict[str, Conversati
     return {c.id: c for c in session.exec(query).all()}
 
 
-def _check_nothing_earlier_waiting(session: Session, messages: list[MessageRow]) -> None:
+def _check_nothing_earlier_waiting(session: Session, messages: list[MessageRow]) -> list[str]:
     """Under the locks, after this batch's turns are marked scanned: any turn of these conversations still
-    waiting must come after the batch's last turn of its conversation."""
+    waiting must come after the batch's last turn of its conversation. Returns those turns' ids."""
     last: dict[str, tuple[bool, int, datetime, str]] = {}
     for message in messages:
         order = turn_order(message)
@@ -116,3 +123,4 @@ def _check_nothing_earlier_waiting(session: Session, messages: list[MessageRow])
         raise _OneAtATime("many turns of these conversations are waiting")
     if any(turn_order(w) < last[w.conversation_id] for w in waiting):
         raise _OneAtATime("an earlier turn of a conversation is waiting outside the batch")
+    return [w.id for w in waiting]

@@ -124,13 +124,20 @@ def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> lis
     ordered = fold_order(held.messages)
     crisis = {m.conversation_id for m in ordered if m.sender == "customer" and looks_urgent(m.text)}
     first = [m for m in ordered if m.conversation_id in crisis]
+    later: set[str] = set()
     for phase in (first, [m for m in ordered if m.conversation_id not in crisis]):
         if phase:
-            _assess_and_record(runtime, phase, held.token, lease)
+            _assess_and_record(runtime, phase, held.token, lease, later)
+    if later:
+        # Turns of these conversations came in behind this claim, and other scans' claims leave such turns
+        # out while one holds the conversation: hand the conversations on (a scan claims a batch).
+        runtime.dispatcher.scan(min(later))
     return []
 
 
-def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta) -> None:
+def _assess_and_record(
+    runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta, later: set[str]
+) -> None:
     settings = runtime.settings
     customers = [m for m in messages if m.sender == "customer"]  # agent turns feed the playbook
 
@@ -145,7 +152,7 @@ def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str,
     )
     by_id = {m.id: outcome for m, outcome in zip(customers, outcomes, strict=True)}
     for chunk in chunks(messages):
-        folded = fold_together(runtime, chunk, by_id, token)
+        folded = fold_together(runtime, chunk, by_id, token, later)
         if folded is not None:
             _hand_over(runtime, folded)
             continue
