@@ -68,6 +68,28 @@ class CeleryDispatcher:
         self._publish("escalation.send_page", page_id)
 
 
+class PagesInline:
+    """A scan worker's dispatcher: the pages a scan records are sent from the scan's own process as soon
+    as their fold commits, rather than queued behind whatever the pages queue and the pool are doing
+    (under load that wait was most of a crisis message's time to its first page). Scans are handed on
+    as usual. A page that cannot be sent here (an exception before the provider answers) goes to the
+    pages queue; delivery claims each page, so a page is never sent twice either way."""
+
+    def __init__(self, inner: Any, runtime: Runtime) -> None:
+        self.inner, self.runtime = inner, runtime
+
+    def scan(self, message_id: str, urgent: bool = False) -> None:
+        self.inner.scan(message_id, urgent)
+
+    def send_page(self, page_id: int) -> None:
+        rt = self.runtime
+        try:
+            deliver(rt.url, page_id, rt.config, rt.notifiers, rt.policy, rt.clock())
+        except Exception as error:
+            log.warning("page sent from the queue instead (%s)", type(error).__name__)
+            self.inner.send_page(page_id)
+
+
 class InProcessDispatcher:
     """The embedded default: scans on two threads, crisis-looking scans on one of their own (never
     queued behind bulk), pages on two of their own."""
