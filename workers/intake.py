@@ -9,10 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
+from store import repository
 from store.db import session_scope
+from store.repository import new_conversation
 from workers import replays
 from workers.messages import IncomingMessage, scans_to_queue, store_message
 from workers.prescreen import looks_urgent
@@ -59,8 +62,15 @@ def store_turn(session: Session, runtime: Runtime, turn: Turn, ensured: set[str]
 def accept_turns(runtime: Runtime, turns: Sequence[Turn]) -> list[Stored]:
     """Store ``turns`` in one transaction (all or none: a retry of a failed request stores nothing
     twice), then publish their scans. Returns one outcome per turn, in order."""
-    ensured: set[str] = set()
+    now = runtime.clock()
+    firsts: dict[str, dict[str, Any]] = {}
+    for turn in turns:  # each conversation as its first turn here describes it
+        i = turn.incoming
+        if i.conversation_id not in firsts:
+            firsts[i.conversation_id] = new_conversation(i.conversation_id, i.channel, i.team, now, i.is_test)
     with session_scope(runtime.url) as session:
+        repository.ensure_conversations(session, list(firsts.values()))  # one statement for the batch
+        ensured = set(firsts)
         stored = [store_turn(session, runtime, turn, ensured) for turn in turns]
     publish_scans(runtime, stored)
     return stored
