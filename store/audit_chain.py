@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, col, select
 
 from store.audit_signal import announce
@@ -71,10 +72,13 @@ def hash_of(row: AuditEventRow, prev_hash: str, seq: int) -> str:
 
 
 def _lock_head(session: Session) -> AuditChainRow:
-    insert_if_absent(session, AuditChainRow, {"name": HEAD, "seq": 0, "hash": GENESIS})
     query = select(AuditChainRow).where(AuditChainRow.name == HEAD).execution_options(populate_existing=True)
     if is_postgres(session):
         query = query.with_for_update()
+    head = session.exec(query).first()
+    if head is not None:  # every time but the first: one statement, not two
+        return head
+    insert_if_absent(session, AuditChainRow, {"name": HEAD, "seq": 0, "hash": GENESIS})
     return session.exec(query).one()
 
 
@@ -87,10 +91,11 @@ def _collect(session: OrmSession, _context: object, _instances: object) -> None:
 
 @event.listens_for(OrmSession, "before_commit")
 def _chain(session: OrmSession) -> None:
-    if not isinstance(session, Session):
-        return
+    if not isinstance(session, Session) or session.in_nested_transaction():
+        return  # a savepoint's release: its rows stay pending, numbered when the transaction commits
     session.flush()  # every new row has its id (and was collected)
-    pending: list[AuditEventRow] = session.info.pop(_PENDING, [])
+    # Rows a rolled-back savepoint took with it are no longer in the session: they get no number.
+    pending = [row for row in session.info.pop(_PENDING, []) if row in session]
     if not pending:
         return
     head = _lock_head(session)
@@ -103,7 +108,11 @@ def _chain(session: OrmSession) -> None:
 
 
 @event.listens_for(OrmSession, "after_soft_rollback")
-def _forget(session: OrmSession, _previous: object) -> None:
+def _forget(session: OrmSession, previous: SessionTransaction) -> None:
+    if previous.nested:  # a savepoint: the rest of the transaction's rows stay pending
+        kept = [row for row in session.info.get(_PENDING, []) if row in session]
+        session.info[_PENDING] = kept
+        return
     session.info.pop(_PENDING, None)
 
 

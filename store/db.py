@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -100,3 +100,15 @@ def insert_if_absent(session: Session, model: type[SQLModel], values: Mapping[st
     # (on PostgreSQL a replayed webhook was acted on again).
     created = session.execute(statement.returning(*table.primary_key.columns)).first()
     return created is not None
+
+
+def insert_all_if_absent(session: Session, model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> None:
+    """``insert_if_absent`` for several rows in one statement (in primary-key order, so two writers of
+    overlapping rows wait on each other in one order and never deadlock)."""
+    if not rows:
+        return
+    dialect = postgresql if is_postgres(session) else sqlite
+    table = model.__table__  # type: ignore[attr-defined]
+    keys = [column.name for column in table.primary_key.columns]
+    ordered = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
+    session.execute(dialect.insert(table).values(ordered).on_conflict_do_nothing())

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store import audit_chain  # noqa: F401  (importing it chains every audit row written)
-from store.db import insert_if_absent, is_postgres
+from store.db import insert_all_if_absent, insert_if_absent, is_postgres
 from store.models import (
     AuditEventRow,
     ConversationRow,
@@ -37,21 +37,35 @@ def ensure_conversation(
     """Create the conversation unless it exists. Idempotent under concurrency: a request that loses the
     race to create it carries on with the winner's row instead of failing on the primary key."""
     insert_if_absent(
-        session,
-        ConversationRow,
-        {
-            "id": conversation_id,
-            "channel": channel,
-            "team": team,
-            "level": "none",
-            "category": "none",
-            "detector_state": {},
-            "is_test": is_test,
-            "origin": origin,
-            "created_at": now,
-            "updated_at": now,
-        },
+        session, ConversationRow, new_conversation(conversation_id, channel, team, now, is_test, origin)
     )
+
+
+def ensure_conversations(session: Session, firsts: list[dict[str, Any]]) -> None:
+    """``ensure_conversation`` for several at once (rows from ``new_conversation``): one statement."""
+    insert_all_if_absent(session, ConversationRow, firsts)
+
+
+def new_conversation(
+    conversation_id: str,
+    channel: str,
+    team: str,
+    now: datetime,
+    is_test: bool = False,
+    origin: str = "messages",
+) -> dict[str, Any]:
+    return {
+        "id": conversation_id,
+        "channel": channel,
+        "team": team,
+        "level": "none",
+        "category": "none",
+        "detector_state": {},
+        "is_test": is_test,
+        "origin": origin,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def due_incidents(session: Session, now: datetime, limit: int = 50) -> Sequence[IncidentRow]:

@@ -3,6 +3,7 @@ the sweep (a thread in its main process, one worker at a time by lease), so ``st
 
 from __future__ import annotations
 
+import copy
 import logging
 from uuid import uuid4
 
@@ -15,7 +16,7 @@ from store import counters
 from store.db import forget_inherited_connections
 from store.shared import shared_redis
 from workers.delivery import deliver
-from workers.dispatch import CeleryDispatcher
+from workers.dispatch import CeleryDispatcher, PagesInline
 from workers.messages import scan_message
 from workers.runtime import Runtime
 from workers.sweeper import ROTA, SWEEP, Sweeper, jobs_for, run_job
@@ -116,10 +117,23 @@ RETRY = {
 }
 
 
+_scanning: Runtime | None = None
+
+
+def scanning_runtime() -> Runtime:
+    """The process's runtime, sending the pages a scan records from this process (``PagesInline``)."""
+    global _scanning
+    if _scanning is None:
+        _scanning = copy.copy(runtime())
+        _scanning.dispatcher = PagesInline(runtime().dispatcher, runtime())
+    return _scanning
+
+
 @app.task(name="detector.scan", **RETRY)
-def scan(message_id: str) -> None:
-    for page_id in scan_message(runtime(), message_id):
-        runtime().dispatcher.send_page(page_id)
+def scan(message_id: str, urgent: bool = False) -> None:
+    rt = scanning_runtime()
+    for page_id in scan_message(rt, message_id, urgent):
+        rt.dispatcher.send_page(page_id)
 
 
 @app.task(name="escalation.send_page", **RETRY)

@@ -50,36 +50,86 @@ def _free(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def claim(url: str, message_id: str, now: datetime, lease: timedelta, max_attempts: int, limit: int) -> Claim:
-    """This message and the oldest other free ones. On PostgreSQL rows another claim is writing are
-    skipped; everywhere a conditional update makes the claim, so two scans never hold one message."""
+def _after_held_turns(session: Session, candidates: list[MessageRow], now: datetime) -> set[str]:
+    """The candidates that come after a waiting turn of their conversation a live claim holds (someone
+    else's: this claim is not committed yet). One read for all of them."""
+    conversations = {m.conversation_id for m in candidates}
+    if not conversations:
+        return set()
+    held = session.exec(
+        select(MessageRow.conversation_id, MessageRow.received_at, MessageRow.id)
+        .where(col(MessageRow.conversation_id).in_(conversations))
+        .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .where(col(MessageRow.claimed_until) >= now)
+    ).all()
+    first: dict[str, tuple[datetime, str]] = {}
+    for conversation_id, received_at, message_id in held:
+        if conversation_id not in first or (received_at, message_id) < first[conversation_id]:
+            first[conversation_id] = (received_at, message_id)
+    return {
+        m.id
+        for m in candidates
+        if m.conversation_id in first and (m.received_at, m.id) > first[m.conversation_id]
+    }
+
+
+CANDIDATES_PER_CLAIM = 2  # rows read (and locked) per row wanted, so turns left out can be replaced
+
+
+def claim(
+    url: str,
+    message_id: str,
+    now: datetime,
+    lease: timedelta,
+    max_attempts: int,
+    limit: int,
+    *,
+    only: bool = False,
+) -> Claim:
+    """This message and the oldest other free ones; ``only``: this message alone. On PostgreSQL rows
+    another claim is writing are skipped; everywhere a conditional update makes the claim, so two scans
+    never hold one message. One read and one update for the whole batch, whatever its size.
+
+    The others leave out turns that come after a turn of their conversation another live claim holds:
+    that claim folds the conversation's earlier turns and a later one is free for the next scan, so two
+    workers do not fight over one conversation (the fold would take the earlier turns over, assessing
+    them again one by one). The message itself is always taken: a crisis-looking one is never left
+    waiting for another scan; its fold takes the earlier turns over if it must."""
     result = Claim(uuid4().hex)
     with session_scope(url) as session:
-        query = (
-            select(MessageRow)
-            .where(_free(now))
-            .where((col(MessageRow.id) == message_id) | (col(MessageRow.received_at) <= now))
-            .order_by(col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id))
-            .limit(limit)
-        )
+        mine = col(MessageRow.id) == message_id
+        query = select(MessageRow).where(_free(now))
+        query = query.where(mine) if only else query.where(mine | (col(MessageRow.received_at) <= now))
+        query = query.order_by(
+            col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id)
+        ).limit(limit if only else CANDIDATES_PER_CLAIM * limit)
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
-        for message in session.exec(query).all():
+        candidates = list(session.exec(query).all())
+        later = _after_held_turns(session, [m for m in candidates if m.id != message_id], now)
+        found = [m for m in candidates if m.id not in later][:limit]
+        wanted: list[MessageRow] = []
+        for message in found:
             if message.scan_attempts >= max_attempts:  # its earlier scans died without finishing
                 result.alarms.extend(quarantine(session, message, now, "scans did not finish"))
-                continue
-            done = session.execute(
-                update(MessageRow)
-                .where(col(MessageRow.id) == message.id)
-                .where(_free(now))
-                .values(
-                    claim_token=result.token,
-                    claimed_until=now + lease,
-                    scan_attempts=col(MessageRow.scan_attempts) + 1,
-                )
+            else:
+                wanted.append(message)
+        if not wanted:
+            return result
+        taken = session.execute(
+            update(MessageRow)
+            .where(col(MessageRow.id).in_([m.id for m in wanted]))
+            .where(_free(now))
+            .values(
+                claim_token=result.token,
+                claimed_until=now + lease,
+                scan_attempts=col(MessageRow.scan_attempts) + 1,
             )
-            if done.rowcount:  # type: ignore[attr-defined]
-                result.messages.append(message)
+            .returning(col(MessageRow.id))
+        )
+        held = {row[0] for row in taken}
+        result.messages.extend(m for m in wanted if m.id in held)
     return result
 
 
@@ -107,6 +157,24 @@ def finish(session: Session, message_id: str, token: str | None, now: datetime) 
     )
     counters.note(session, counters.SCANNED, done.rowcount)  # type: ignore[attr-defined]
     return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def finish_many(session: Session, message_ids: list[str], token: str, now: datetime) -> set[str]:
+    """``finish`` for several messages in one statement: the ids this claim still held, now scanned."""
+    if not message_ids:
+        return set()
+    done = session.execute(
+        update(MessageRow)
+        .where(col(MessageRow.id).in_(message_ids))
+        .where(col(MessageRow.claim_token) == token)
+        .where(col(MessageRow.scanned_at).is_(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .values(scanned_at=now, claim_token=None, claimed_until=None)
+        .returning(col(MessageRow.id))
+    )
+    held = {row[0] for row in done}
+    counters.note(session, counters.SCANNED, len(held))
+    return held
 
 
 def release(url: str, message_id: str, token: str, now: datetime, max_attempts: int) -> list[int]:

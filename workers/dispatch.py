@@ -42,13 +42,14 @@ class CeleryDispatcher:
         ).Pool(limit=PUBLISH_CONNECTIONS)
         self._paused_until = 0.0
 
-    def _publish(self, task: str, argument: object, queue: str | None = None) -> None:
+    def _publish(self, task: str, argument: object, queue: str | None = None, *more: object) -> None:
         if time.monotonic() < self._paused_until:
             return  # the broker failed moments ago; the sweep picks this up
         options = {"queue": queue} if queue else {}
         try:
             with self._connections.acquire(block=True, timeout=PUBLISH_TIMEOUT_SECONDS) as connection:
-                self.app.send_task(task, args=[argument], retry=False, connection=connection, **options)
+                args = [argument, *more]
+                self.app.send_task(task, args=args, retry=False, connection=connection, **options)
         except Exception as error:
             self._paused_until = time.monotonic() + PAUSE_AFTER_FAILURE_SECONDS
             log.warning(
@@ -56,11 +57,37 @@ class CeleryDispatcher:
             )
 
     def scan(self, message_id: str, urgent: bool = False) -> None:
-        # Crisis-looking scans go to their own queue, which workers poll before any other (celery_app).
-        self._publish("detector.scan", message_id, CRISIS_QUEUE if urgent else None)
+        # Crisis-looking scans go to their own queue, which workers poll before any other (celery_app),
+        # and claim their own message only (``scan_message``).
+        if urgent:
+            self._publish("detector.scan", message_id, CRISIS_QUEUE, True)
+        else:
+            self._publish("detector.scan", message_id)
 
     def send_page(self, page_id: int) -> None:
         self._publish("escalation.send_page", page_id)
+
+
+class PagesInline:
+    """A scan worker's dispatcher: the pages a scan records are sent from the scan's own process as soon
+    as their fold commits, rather than queued behind whatever the pages queue and the pool are doing
+    (under load that wait was most of a crisis message's time to its first page). Scans are handed on
+    as usual. A page that cannot be sent here (an exception before the provider answers) goes to the
+    pages queue; delivery claims each page, so a page is never sent twice either way."""
+
+    def __init__(self, inner: Any, runtime: Runtime) -> None:
+        self.inner, self.runtime = inner, runtime
+
+    def scan(self, message_id: str, urgent: bool = False) -> None:
+        self.inner.scan(message_id, urgent)
+
+    def send_page(self, page_id: int) -> None:
+        rt = self.runtime
+        try:
+            deliver(rt.url, page_id, rt.config, rt.notifiers, rt.policy, rt.clock())
+        except Exception as error:
+            log.warning("page sent from the queue instead (%s)", type(error).__name__)
+            self.inner.send_page(page_id)
 
 
 class InProcessDispatcher:
@@ -77,15 +104,15 @@ class InProcessDispatcher:
         self.runtime = runtime
 
     def scan(self, message_id: str, urgent: bool = False) -> None:
-        (self._crisis if urgent else self._scans).submit(self._run_scan, message_id)
+        (self._crisis if urgent else self._scans).submit(self._run_scan, message_id, urgent)
 
     def send_page(self, page_id: int) -> None:
         self._pages.submit(self._run_page, page_id)
 
-    def _run_scan(self, message_id: str) -> None:
+    def _run_scan(self, message_id: str, urgent: bool = False) -> None:
         runtime = self._bound()
         try:
-            for page_id in scan_message(runtime, message_id):
+            for page_id in scan_message(runtime, message_id, urgent):
                 self.send_page(page_id)
         except Exception:
             log.exception("scan failed; the sweep will retry it")

@@ -132,19 +132,31 @@ def record_turn(
             return earlier
         if not claims.finish(session, message.id, token, now):
             return None  # another scan took it over (after this claim ran out, or to fold it in order)
-        if outcome is None:  # an agent's turn: context for the detector, checkpoints for the playbook
-            state = ConversationState.from_dict(conversation.detector_state)
-            heard = runtime.detector.hear_agent(state, message.text[:CONTEXT_CHARS])
-            conversation.detector_state = heard.to_dict()
-            text = message.text
+        return fold_held(runtime, session, conversation, message, outcome, now)
 
-            def guide(s: Session, c: ConversationRow) -> None:
-                if not c.is_test:
-                    guide_agent_turn(s, c, text, now)
 
-            return Folded(conversation.id, [], guide)
-        page_ids, step = _fold(runtime, session, conversation, message, outcome, now)
-        return Folded(conversation.id, page_ids, step)
+def fold_held(
+    runtime: Runtime,
+    session: Session,
+    conversation: ConversationRow,
+    message: MessageRow,
+    outcome: Outcome | None,
+    now: datetime,
+) -> Folded:
+    """Fold a turn this transaction has just marked scanned, under its conversation's lock."""
+    if outcome is None:  # an agent's turn: context for the detector, checkpoints for the playbook
+        state = ConversationState.from_dict(conversation.detector_state)
+        heard = runtime.detector.hear_agent(state, message.text[:CONTEXT_CHARS])
+        conversation.detector_state = heard.to_dict()
+        text = message.text
+
+        def guide(s: Session, c: ConversationRow) -> None:
+            if not c.is_test:
+                guide_agent_turn(s, c, text, now)
+
+        return Folded(conversation.id, [], guide)
+    page_ids, step = _fold(runtime, session, conversation, message, outcome, now)
+    return Folded(conversation.id, page_ids, step)
 
 
 def _first_waiting_before(session: Session, message: MessageRow, passed: set[str]) -> MessageRow | None:
@@ -256,5 +268,7 @@ def _record_assessment(
 def _lock_conversation(session: Session, conversation_id: str) -> ConversationRow | None:
     query = select(ConversationRow).where(ConversationRow.id == conversation_id)
     if is_postgres(session):
-        query = query.with_for_update()  # turns of one conversation are folded in one at a time
+        # Turns of one conversation are folded one at a time. NO KEY UPDATE: a message being stored for
+        # the conversation (its foreign key takes KEY SHARE) does not wait for a fold.
+        query = query.with_for_update(key_share=True)
     return session.exec(query).first()

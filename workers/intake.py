@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
+from store import repository
 from store.db import session_scope
+from store.repository import new_conversation
 from workers import replays
-from workers.messages import IncomingMessage, store_message
+from workers.messages import IncomingMessage, scans_to_queue, store_message
 from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
 
@@ -41,13 +44,16 @@ def sender_key(conversation_id: str, source_id: str | None) -> str | None:
     return f"message:{conversation_id}:{source_id}" if source_id else None
 
 
-def store_turn(session: Session, runtime: Runtime, turn: Turn) -> Stored:
-    """Store one turn inside the caller's transaction, unless its key was seen before."""
+def store_turn(session: Session, runtime: Runtime, turn: Turn, ensured: set[str] | None = None) -> Stored:
+    """Store one turn inside the caller's transaction, unless its key was seen before. ``ensured``: the
+    conversations this transaction has already created or found (each is looked at once, not per turn)."""
     now = runtime.clock()
     earlier = replays.replayed_reply(session, turn.key, now, actor="intake")
     if earlier:
         return Stored(earlier, duplicate=True, urgent=False)
-    row = store_message(session, turn.incoming, now, redact_text=runtime.settings.redact_text)
+    row = store_message(
+        session, turn.incoming, now, redact_text=runtime.settings.redact_text, ensured=ensured
+    )
     replays.remember(session, turn.key, row.id)
     incoming = turn.incoming
     return Stored(row.id, False, incoming.sender == "customer" and looks_urgent(incoming.text))
@@ -56,14 +62,24 @@ def store_turn(session: Session, runtime: Runtime, turn: Turn) -> Stored:
 def accept_turns(runtime: Runtime, turns: Sequence[Turn]) -> list[Stored]:
     """Store ``turns`` in one transaction (all or none: a retry of a failed request stores nothing
     twice), then publish their scans. Returns one outcome per turn, in order."""
+    now = runtime.clock()
+    firsts: dict[str, dict[str, Any]] = {}
+    for turn in turns:  # each conversation as its first turn here describes it
+        i = turn.incoming
+        if i.conversation_id not in firsts:
+            firsts[i.conversation_id] = new_conversation(i.conversation_id, i.channel, i.team, now, i.is_test)
     with session_scope(runtime.url) as session:
-        stored = [store_turn(session, runtime, turn) for turn in turns]
+        repository.ensure_conversations(session, list(firsts.values()))  # one statement for the batch
+        ensured = set(firsts)
+        stored = [store_turn(session, runtime, turn, ensured) for turn in turns]
     publish_scans(runtime, stored)
     return stored
 
 
 def publish_scans(runtime: Runtime, stored: Sequence[Stored]) -> None:
-    """After commit: crisis-looking turns first. A failed hand-over is logged; the sweep scans the rest."""
-    fresh = [s for s in stored if not s.duplicate]
-    for item in sorted(fresh, key=lambda s: not s.urgent):  # stable: arrival order within each group
-        runtime.dispatcher.scan(item.message_id, item.urgent)
+    """After commit: crisis-looking turns first, each a scan of its own on the priority queue; then one
+    bulk scan for each SCAN_BATCH others (a scan claims a batch: ``scans_to_queue``). A failed hand-over
+    is logged; the sweep scans the rest."""
+    fresh = [(s.message_id, s.urgent) for s in stored if not s.duplicate]
+    for message_id, urgent in scans_to_queue(fresh):  # arrival order within each group
+        runtime.dispatcher.scan(message_id, urgent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,9 +22,11 @@ from store.redaction import redact
 from store.repository import MANUAL_FLAG
 from workers import claims
 from workers.agent_labels import LabelResult, miss_on_flag
-from workers.assessing import Item, assess_all
-from workers.folding import fold_in_order, fold_order
+from workers.assessing import Item, Outcome, assess_all
+from workers.folding import Folded, fold_in_order, fold_order
+from workers.folding_batch import chunks, fold_together
 from workers.guidance import guide_flag, run_guidance
+from workers.guidance_batch import run_guidance_many
 from workers.incidents import open_or_raise_incident
 from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
@@ -45,14 +48,24 @@ class IncomingMessage:
 
 
 def store_message(
-    session: Session, incoming: IncomingMessage, now: datetime, *, redact_text: bool = True
+    session: Session,
+    incoming: IncomingMessage,
+    now: datetime,
+    *,
+    redact_text: bool = True,
+    ensured: set[str] | None = None,
 ) -> MessageRow:
     """Store one turn. Personal data is redacted first (``STAYLINE_REDACT_TEXT``): the detector scans
-    what is stored, so it reads the placeholders, and evidence offsets point into the redacted text."""
+    what is stored, so it reads the placeholders, and evidence offsets point into the redacted text.
+    With ``ensured`` (a batch), the row is written with the transaction's next flush, in one statement
+    with the batch's other turns, and each conversation is created or found once."""
     # Two first messages of a new conversation may arrive at once: both create it, neither fails.
-    repository.ensure_conversation(
-        session, incoming.conversation_id, incoming.channel, incoming.team, now, is_test=incoming.is_test
-    )
+    if ensured is None or incoming.conversation_id not in ensured:
+        repository.ensure_conversation(
+            session, incoming.conversation_id, incoming.channel, incoming.team, now, is_test=incoming.is_test
+        )
+        if ensured is not None:
+            ensured.add(incoming.conversation_id)
     message = MessageRow(
         id=uuid4().hex,
         conversation_id=incoming.conversation_id,
@@ -65,14 +78,24 @@ def store_message(
         sequence=incoming.sequence,
     )
     session.add(message)
-    session.flush()
+    if ensured is None:
+        session.flush()
     return message
 
 
 SCAN_BATCH = 64  # messages assessed in one model pass
 
 
-def scan_message(runtime: Runtime, message_id: str) -> list[int]:
+def scans_to_queue(to_scan: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Every crisis-looking message (an urgent scan claims only its own), and one bulk scan for each
+    SCAN_BATCH others: a scan claims its message and the oldest other free ones, a batch in all, so these
+    cover them without queueing a scan per message (under a backlog most would find nothing to claim)."""
+    urgent = [(message_id, True) for message_id, is_urgent in to_scan if is_urgent]
+    bulk = [(message_id, False) for message_id, is_urgent in to_scan if not is_urgent]
+    return urgent + bulk[::SCAN_BATCH]
+
+
+def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> list[int]:
     """Assess this message, and with it whatever else is waiting (one model pass: under load that is
     several times cheaper than one at a time), each under the scan deadline.
 
@@ -80,10 +103,19 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
     of the conversation still waiting (``workers/folding.py``), so one that fails never rolls back or
     holds the others; its pages are handed to the dispatcher as soon as that commits, and only then does
     the agent's guidance run (a broken playbook cannot stop a page). Returns the page ids the caller
-    still has to send: none, they have all been handed over."""
+    still has to send: none, they have all been handed over.
+
+    An ``urgent`` scan (from the crisis queue) claims its own message only: it is short, so the crisis
+    queue drains fast and never holds the pages queue, polled after it, behind bulk work."""
     settings, lease = runtime.settings, claims.lease_for(runtime.settings)
     held = claims.claim(
-        runtime.url, message_id, runtime.clock(), lease, settings.scan_max_attempts, SCAN_BATCH
+        runtime.url,
+        message_id,
+        runtime.clock(),
+        lease,
+        settings.scan_max_attempts,
+        1 if urgent else SCAN_BATCH,
+        only=urgent,
     )
     _send(runtime, held.alarms)
     # Conversations with a crisis-looking message are assessed, recorded and paged first, with every
@@ -92,13 +124,20 @@ def scan_message(runtime: Runtime, message_id: str) -> list[int]:
     ordered = fold_order(held.messages)
     crisis = {m.conversation_id for m in ordered if m.sender == "customer" and looks_urgent(m.text)}
     first = [m for m in ordered if m.conversation_id in crisis]
+    later: set[str] = set()
     for phase in (first, [m for m in ordered if m.conversation_id not in crisis]):
         if phase:
-            _assess_and_record(runtime, phase, held.token, lease)
+            _assess_and_record(runtime, phase, held.token, lease, later)
+    if later:
+        # Turns of these conversations came in behind this claim, and other scans' claims leave such turns
+        # out while one holds the conversation: hand the conversations on (a scan claims a batch).
+        runtime.dispatcher.scan(min(later))
     return []
 
 
-def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta) -> None:
+def _assess_and_record(
+    runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta, later: set[str]
+) -> None:
     settings = runtime.settings
     customers = [m for m in messages if m.sender == "customer"]  # agent turns feed the playbook
 
@@ -112,24 +151,35 @@ def _assess_and_record(runtime: Runtime, messages: list[MessageRow], token: str,
         keep_claim,
     )
     by_id = {m.id: outcome for m, outcome in zip(customers, outcomes, strict=True)}
-    for message in messages:
-        try:
-            folded = fold_in_order(runtime, message, by_id.get(message.id), token, keep_claim)
-        except Exception as error:
-            # The type only: an exception's text can quote the customer's words.
-            log.error(
-                "scan of one message failed (%s)", type(error).__name__, extra={"message_id": message.id}
-            )
-            log.debug("scan failure", exc_info=True)
-            failed = claims.release(
-                runtime.url, message.id, token, runtime.clock(), settings.scan_max_attempts
-            )
-            _send(runtime, failed)
+    for chunk in chunks(messages):
+        folded = fold_together(runtime, chunk, by_id, token, later)
+        if folded is not None:
+            _hand_over(runtime, folded)
             continue
-        for turn in folded:
-            _send(runtime, turn.page_ids)
-            if turn.guide is not None:
-                run_guidance(runtime.url, turn.conversation_id, turn.guide)
+        for message in chunk:  # one at a time: an earlier turn waits elsewhere, or the chunk failed
+            _fold_one(runtime, message, by_id.get(message.id), token, keep_claim)
+
+
+def _fold_one(
+    runtime: Runtime, message: MessageRow, outcome: Outcome | None, token: str, keep_claim: Callable[[], None]
+) -> None:
+    try:
+        folded = fold_in_order(runtime, message, outcome, token, keep_claim)
+    except Exception as error:
+        # The type only: an exception's text can quote the customer's words.
+        log.error("scan of one message failed (%s)", type(error).__name__, extra={"message_id": message.id})
+        log.debug("scan failure", exc_info=True)
+        max_attempts = runtime.settings.scan_max_attempts
+        _send(runtime, claims.release(runtime.url, message.id, token, runtime.clock(), max_attempts))
+        return
+    _hand_over(runtime, folded)
+
+
+def _hand_over(runtime: Runtime, folded: list[Folded]) -> None:
+    """Every page first, then the agent's guidance (a broken playbook cannot delay or stop a page)."""
+    for turn in folded:
+        _send(runtime, turn.page_ids)
+    run_guidance_many(runtime.url, [(t.conversation_id, t.guide) for t in folded if t.guide is not None])
 
 
 def _send(runtime: Runtime, page_ids: list[int]) -> None:

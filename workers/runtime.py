@@ -58,6 +58,10 @@ def clock_for(settings: Settings) -> Callable[[], datetime]:
     return lambda: epoch + (utcnow() - epoch) * speed
 
 
+# Invented: words that reach every lazily loaded table (slang, a medicine, a misheard one, a number).
+WARM_UP_TEXT = "ngl i took 20 of my sleeping pills and some zopiclon, im done"
+
+
 @dataclass
 class Runtime:
     settings: Settings = field(default_factory=get_settings)
@@ -115,5 +119,13 @@ class Runtime:
         # counts the tables.
         counters.attach(self.url, shared_redis(self.settings.broker_url))
         _ = self.config, self.channels, self.notifiers, self.detector
+        self.warm_detector()
         report_at_start()
         return self
+
+    def warm_detector(self) -> None:
+        """Fill the detector's lazily read tables (normalisation, concepts, medicine sounds) here, once.
+        Scans run in a child forked per batch (``workers/deadline.py``): whatever the child reads for
+        itself is read again by the next one, which was about a tenth of a worker's time under load."""
+        for channel in ("chat", "voice"):
+            self.detector.assess_many([WARM_UP_TEXT], channel=channel)

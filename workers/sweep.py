@@ -14,13 +14,14 @@ from store import repository
 from store.db import session_scope
 from workers.delivery import release_stuck
 from workers.incidents import run_due
-from workers.messages import SCAN_GRACE, unscanned
+from workers.messages import SCAN_GRACE, scans_to_queue, unscanned
 from workers.rota import alarm_upcoming_gaps
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 PAGE_GRACE = timedelta(seconds=5)  # a page queued this recently is probably still in the broker
+PAGE_REQUEUE = timedelta(seconds=5)  # after the sweep queues a page: due again this much later (+ grace)
 ROTA_HORIZON = timedelta(hours=12)
 
 
@@ -37,8 +38,13 @@ def sweep(runtime: Runtime) -> SweepReport:
         released = release_stuck(session, runtime.policy, now)
         to_scan = unscanned(session, now - SCAN_GRACE)
         fresh = run_due(session, runtime.config, now)
-        waiting = [p.id for p in repository.due_pages(session, now - PAGE_GRACE) if p.id is not None]
-    for message_id, urgent in to_scan:
+        waiting = []
+        for page in repository.due_pages(session, now - PAGE_GRACE):
+            # Handed over now: due again only if this hand-over is lost too. Without it, a page waiting
+            # in a busy pages queue was queued again every round, and the copies crowded out scans.
+            page.next_attempt_at = now + PAGE_REQUEUE
+            waiting.extend([page.id] if page.id is not None else [])
+    for message_id, urgent in scans_to_queue(to_scan):
         runtime.dispatcher.scan(message_id, urgent)  # a crisis message lost in an outage still goes first
     page_ids = sorted(set(fresh) | set(waiting))
     for page_id in page_ids:
