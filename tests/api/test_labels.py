@@ -175,13 +175,8 @@ def test_a_flag_on_a_quiet_conversation_is_a_miss_on_the_turn_the_agent_points_a
         "reason": None,
     }
     (miss,) = examples(both)
-    assert (miss.kind, miss.source, miss.level, miss.category, miss.detector_level) == (
-        "miss",
-        "agent",
-        "high",
-        "suicide",
-        "none",
-    )
+    assert (miss.kind, miss.source, miss.level, miss.category) == ("miss", "agent", "high", "suicide")
+    assert miss.detector_level in ("none", "low")  # what the detector said of the turn: a miss
     assert (miss.text, miss.context, miss.labelled_by) == (QUIET, [], "agent:Ana Lima")
     recorded = audits(both, "label_recorded")
     assert [(a.actor, a.detail["label"], a.detail["message_id"]) for a in recorded] == [

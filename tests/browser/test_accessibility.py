@@ -86,7 +86,10 @@ def test_an_agent_flags_with_the_keyboard_alone(live_console: LiveConsole, deskt
     page.keyboard.press("ArrowDown")  # high -> imminent
     page.keyboard.press("Tab")
     expect(page.get_by_label("Category")).to_be_focused()
+    page.keyboard.press("Tab")  # the detector rated this conversation none: the agent may point at a turn
+    expect(page.get_by_label("The turn the detector missed (optional)")).to_be_focused()
     page.keyboard.press("Tab")
+    expect(page.get_by_label("Note for the responder (optional)")).to_be_focused()
     page.keyboard.type("Caller went quiet after mentioning the bridge")
     page.keyboard.press("Tab")
     expect(page.get_by_role("button", name="Flag and page now")).to_be_focused()
