@@ -80,6 +80,17 @@ class Settings(BaseSettings):
     keep_labelled_text: bool = Field(
         default=False, description="Keep labelled examples' text when retention purges message text"
     )
+    # Pruning deletes rows, not only words (workers/pruning.py): whole calendar months older than these
+    # horizons, in batches of ``prune_batch_size`` rows per short transaction. Off (None) by default:
+    # deletion cannot be undone, incident reviews and exports need the assessments and the trail, and how
+    # long a centre must keep its records is its own legal decision (docs/security.md).
+    prune_messages_after_days: int | None = Field(
+        default=None, ge=31, description="Delete messages and assessments of months older than this"
+    )
+    prune_audit_after_days: int | None = Field(
+        default=None, ge=31, description="Delete audit rows of months older than this (an anchor is kept)"
+    )
+    prune_batch_size: int = Field(default=1000, ge=1, description="Rows deleted per transaction")
     # Phone numbers, email addresses and card numbers are replaced before text is stored (and scanned).
     redact_text: bool = Field(default=True, description="Redact personal data before storing text")
     # The model lifecycle (docs/models.md): how often a worker looks for a newly promoted model; how many

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "beat": ("stayline_cli.service_commands", "beat", "Optional extra sweep rounds on the 'sweep' queue."),
     "demo": ("stayline_cli.demo", "demo", "Replay sample conversations; watch paging."),
     "purge": ("stayline_cli.record_commands", "purge", "Remove message text before a date."),
+    "prune": ("stayline_cli.record_commands", "prune", "Delete whole months past the pruning horizons."),
     "audit": ("stayline_cli.record_commands", "audit_group", "The audit trail."),
     "incident": ("stayline_cli.record_commands", "incident_group", "An incident's record: export it."),
     "feedback": ("stayline_cli.feedback_commands", "feedback_group", "Labelled examples: feedback export."),

@@ -1,4 +1,4 @@
-"""The record: retention by hand (``purge``), the audit chain (``audit verify``), incident reviews
+"""The record: retention by hand (``purge``, ``prune``), the audit chain (``audit verify``), incident reviews
 (``incident export``). Each works on ``STAYLINE_DATABASE_URL`` and migrates it first."""
 
 from __future__ import annotations
@@ -52,6 +52,57 @@ def purge(before_text: str) -> None:
     )
 
 
+@click.command()
+@click.option(
+    "--messages-after-days",
+    type=click.IntRange(min=31),
+    default=None,
+    help="Override STAYLINE_PRUNE_MESSAGES_AFTER_DAYS for this run",
+)
+@click.option(
+    "--audit-after-days",
+    type=click.IntRange(min=31),
+    default=None,
+    help="Override STAYLINE_PRUNE_AUDIT_AFTER_DAYS for this run",
+)
+def prune(messages_after_days: int | None, audit_after_days: int | None) -> None:
+    """Delete whole months older than the pruning horizons (as the daily job does): messages and their
+    assessments of quiet conversations, and the oldest audit rows after an anchor `audit verify` starts
+    from. Conversations under an open incident, incidents, pages and labelled examples stay."""
+    from config.settings import get_settings
+    from workers.pruning import prune as run_prune
+
+    settings = get_settings()
+    messages_days = messages_after_days or settings.prune_messages_after_days
+    audit_days = audit_after_days or settings.prune_audit_after_days
+    if messages_days is None and audit_days is None:
+        click.echo(
+            "pruning is off: set STAYLINE_PRUNE_MESSAGES_AFTER_DAYS / STAYLINE_PRUNE_AUDIT_AFTER_DAYS "
+            "or pass --messages-after-days / --audit-after-days"
+        )
+        return
+    report = run_prune(
+        _database(),
+        datetime.now(UTC),
+        messages_after_days=messages_days,
+        audit_after_days=audit_days,
+        size=settings.prune_batch_size,
+        who="cli",
+    )
+    if report.messages is not None:
+        m = report.messages
+        click.echo(
+            f"messages before {m.before.isoformat()}: deleted {m.messages} messages and {m.assessments} "
+            f"assessments in {m.batches} batches; kept {m.kept} (open incident or activity since)"
+        )
+    if report.audit is not None:
+        a = report.audit
+        anchor = f"; the trail now starts after seq {a.anchor_seq}" if a.anchor_seq is not None else ""
+        click.echo(
+            f"audit rows before {a.before.isoformat()}: deleted {a.rows} in {a.batches} batches{anchor}"
+        )
+
+
 @click.group("audit")
 def audit_group() -> None:
     """The audit trail."""
@@ -65,13 +116,16 @@ def audit_verify() -> None:
 
     with session_scope(_database()) as session:
         result = verify(session)
+    start = f" from the anchor at seq {result.anchor_seq}" if result.anchor_seq is not None else ""
     if result.first_break is None:
-        click.echo(f"audit trail intact: {result.rows} rows")
+        click.echo(f"audit trail intact: {result.rows} rows{start}")
         return
     broken = result.first_break
     where = f"row {broken.seq}" if broken.seq is not None else "a row"
     row_id = f" (id {broken.row_id})" if broken.row_id is not None else ""
-    click.echo(f"audit trail broken at {where}{row_id}: {broken.reason}; {result.rows} rows before it hold")
+    click.echo(
+        f"audit trail broken at {where}{row_id}: {broken.reason}; {result.rows} rows before it hold{start}"
+    )
     raise click.exceptions.Exit(1)
 
 

@@ -27,10 +27,11 @@ from sqlmodel import Session, col, select
 
 from store.audit_signal import announce
 from store.db import insert_if_absent, is_postgres
-from store.models import AuditChainRow, AuditEventRow
+from store.models import AuditAnchorRow, AuditChainRow, AuditEventRow
 
 GENESIS = "0" * 64
 HEAD = "audit"
+PRUNED = "audit_pruned"  # the chained row that vouches for an anchor (workers.pruning)
 _PENDING = "audit_chain_pending"
 
 
@@ -127,14 +128,15 @@ class Break:
 class Verification:
     rows: int
     first_break: Break | None
+    anchor_seq: int | None = None  # the chain was checked from this pruned row's hash; None: from genesis
 
     @property
     def intact(self) -> bool:
         return self.first_break is None
 
 
-def _in_order(session: Session, batch: int = 1000) -> Iterator[AuditEventRow]:
-    last = 0
+def _in_order(session: Session, after: int = 0, batch: int = 1000) -> Iterator[AuditEventRow]:
+    last = after
     while True:
         rows = session.exec(
             select(AuditEventRow)
@@ -149,24 +151,51 @@ def _in_order(session: Session, batch: int = 1000) -> Iterator[AuditEventRow]:
         session.expunge_all()  # a long trail is read in batches, not held in memory
 
 
+def latest_anchor(session: Session) -> AuditAnchorRow | None:
+    return session.exec(select(AuditAnchorRow).order_by(col(AuditAnchorRow.seq).desc()).limit(1)).first()
+
+
+def _vouched(session: Session, anchor: AuditAnchorRow) -> bool:
+    """An anchor counts only if the chain after it carries the ``audit_pruned`` row written with it (same
+    transaction): an anchor inserted by hand to hide rows cut off the start has none."""
+    rows = session.exec(
+        select(AuditEventRow.detail)
+        .where(col(AuditEventRow.action) == PRUNED)
+        .where(col(AuditEventRow.seq) > anchor.seq)
+    ).all()
+    return any(d.get("through_seq") == anchor.seq and d.get("anchor_hash") == anchor.hash for d in rows)
+
+
 def verify(session: Session) -> Verification:
-    """Walk the chain from the first row; the first row whose link does not hold is the break."""
+    """Walk the chain from the latest anchor (or the first row when nothing was ever pruned); the first
+    row whose link does not hold is the break. Rows at or below the anchor are ones a prune is still
+    deleting batch by batch: they are not read."""
     outside = session.exec(select(AuditEventRow.id).where(col(AuditEventRow.seq).is_(None)).limit(1)).first()
     if outside is not None:
         return Verification(0, Break(None, outside, "a row outside the chain (written around it)"))
+    anchor = latest_anchor(session)
     prev, expected, count = GENESIS, 1, 0
-    for row in _in_order(session):
+    anchor_seq = None
+    if anchor is not None:
+        anchor_seq = anchor.seq
+        if not _vouched(session, anchor):
+            reason = "the anchor it starts from is not recorded by an audit_pruned row after it"
+            return Verification(0, Break(anchor.seq, None, reason), anchor_seq)
+        prev, expected = anchor.hash, anchor.seq + 1
+    for row in _in_order(session, after=expected - 1):
         seq = row.seq or 0
         if seq != expected:
-            return Verification(count, Break(expected, None, f"row {expected} is missing (next is {seq})"))
+            broken = Break(expected, None, f"row {expected} is missing (next is {seq})")
+            return Verification(count, broken, anchor_seq)
         if row.prev_hash != prev:
-            return Verification(count, Break(seq, row.id, "does not carry the previous row's hash"))
+            broken = Break(seq, row.id, "does not carry the previous row's hash")
+            return Verification(count, broken, anchor_seq)
         if row.hash != hash_of(row, prev, seq):
-            return Verification(count, Break(seq, row.id, "its content does not match its hash"))
+            return Verification(count, Break(seq, row.id, "its content does not match its hash"), anchor_seq)
         prev, expected, count = row.hash, expected + 1, count + 1
+    last = expected - 1
     head = session.get(AuditChainRow, HEAD)
-    if head is not None and (head.seq, head.hash) != (count, prev):
-        return Verification(
-            count, Break(count + 1, None, f"rows after {count} are missing (head at {head.seq})")
-        )
-    return Verification(count, None)
+    if head is not None and (head.seq, head.hash) != (last, prev):
+        broken = Break(last + 1, None, f"rows after {last} are missing (head at {head.seq})")
+        return Verification(count, broken, anchor_seq)
+    return Verification(count, None, anchor_seq)

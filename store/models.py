@@ -60,6 +60,8 @@ class MessageRow(SQLModel, table=True):
     __tablename__ = "message"
     __table_args__ = (
         Index("ix_message_source_received_at", "source", "received_at"),
+        # Pruning's walk of the oldest months (workers/pruning.py; migration 0018).
+        Index("ix_message_received_at", "received_at"),
         # Only the messages still waiting for a scan (a handful, whatever the table's size): the sweep's
         # to-do and the /metrics gauges read it (migration 0012).
         Index(
@@ -250,6 +252,22 @@ class AuditChainRow(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=32)
     seq: int = 0
     hash: str = Field(max_length=64)
+
+
+class AuditAnchorRow(SQLModel, table=True):
+    """Where the audit trail now begins: pruning (``workers.pruning``) deleted every row up to ``seq``, and
+    ``hash`` is the hash of row ``seq`` as it was. ``verify`` starts from the latest anchor (migration 0018).
+    Written in the same transaction as the first deletion and the ``audit_pruned`` row that vouches for it."""
+
+    __tablename__ = "audit_anchor"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int = Field(index=True)  # rows with seq <= this are deleted (or being deleted, batch by batch)
+    hash: str = Field(max_length=64)  # the hash of row ``seq``: the next row's prev_hash
+    pruned_at: datetime = _when()
+    before: datetime = _when()  # the cut-off: a month's first midnight UTC
+    pruned_rows: int = 0  # rows this prune set out to delete
+    who: str = Field(max_length=200)
 
 
 class WebhookReceiptRow(SQLModel, table=True):

@@ -19,20 +19,26 @@ from uuid import uuid4
 from store import leases
 from workers.canary import raise_watchdog_alarm
 from workers.coverage import check_channels
+from workers.pruning import prune_expired
 from workers.retention import purge_expired
 from workers.runtime import Runtime
 from workers.sweep import check_rota, sweep
 
 log = logging.getLogger(__name__)
 
-SWEEP, ROTA, RETENTION, CHANNELS = "sweep", "rota", "retention", "channels"
+SWEEP, ROTA, RETENTION, CHANNELS, PRUNE = "sweep", "rota", "retention", "channels", "prune"
 ROTA_EVERY_SECONDS = 300.0
 CHANNELS_EVERY_SECONDS = 60.0  # silence thresholds are minutes
 RETENTION_EVERY_SECONDS = 24 * 3600.0  # due again after half of it: about twice a day
+PRUNE_EVERY_SECONDS = 2 * 24 * 3600.0  # due again after half of it: at most daily
 # A worker killed mid-sweep blocks the sweep this long, so it is short: five default rounds. A sweep that
 # runs longer lets a second one start beside it, which is harmless (due rows are locked or claimed, and
 # pages carry idempotency keys); it only wastes work.
 LEASE_SECONDS = 10.0
+# Pruning deletes in many short batches and may take minutes on a large database: its lease is held long
+# enough that a second worker does not start beside it (harmless, but wasted); a killed pruner delays the
+# next (daily) prune by this much.
+PRUNE_LEASE_SECONDS = 1800.0
 
 
 @dataclass(frozen=True)
@@ -40,15 +46,20 @@ class Job:
     name: str
     run: Callable[[Runtime], object]
     every_seconds: float
+    lease_seconds: float = LEASE_SECONDS
 
 
 def jobs_for(runtime: Runtime) -> tuple[Job, ...]:
-    return (
+    jobs = (
         Job(SWEEP, sweep, runtime.settings.sweep_seconds),
         Job(ROTA, check_rota, ROTA_EVERY_SECONDS),
         Job(RETENTION, purge_expired, RETENTION_EVERY_SECONDS),
         Job(CHANNELS, check_channels, CHANNELS_EVERY_SECONDS),
     )
+    settings = runtime.settings
+    if settings.prune_messages_after_days is None and settings.prune_audit_after_days is None:
+        return jobs  # pruning is off (the default): no job, no lease row
+    return (*jobs, Job(PRUNE, prune_expired, PRUNE_EVERY_SECONDS, PRUNE_LEASE_SECONDS))
 
 
 def clock_span(runtime: Runtime, real_seconds: float) -> timedelta:
@@ -64,7 +75,7 @@ def run_job(runtime: Runtime, job: Job, holder: str) -> bool:
     # Due again after half its interval: sweepers wake on their own timers, and waiting a full interval
     # after another's run would let a little jitter skip a round.
     every = clock_span(runtime, job.every_seconds / 2)
-    if not leases.take(runtime.url, job.name, holder, now, clock_span(runtime, LEASE_SECONDS), every):
+    if not leases.take(runtime.url, job.name, holder, now, clock_span(runtime, job.lease_seconds), every):
         return False
     completed: datetime | None = None
     try:
