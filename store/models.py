@@ -60,7 +60,7 @@ class MessageRow(SQLModel, table=True):
     __tablename__ = "message"
     __table_args__ = (
         Index("ix_message_source_received_at", "source", "received_at"),
-        # Pruning's walk of the oldest months (workers/pruning.py; migration 0018).
+        # Pruning's walk of the oldest months (workers/pruning.py; migration 0017).
         Index("ix_message_received_at", "received_at"),
         # Only the messages still waiting for a scan (a handful, whatever the table's size): the sweep's
         # to-do and the /metrics gauges read it (migration 0012).
@@ -256,7 +256,7 @@ class AuditChainRow(SQLModel, table=True):
 
 class AuditAnchorRow(SQLModel, table=True):
     """Where the audit trail now begins: pruning (``workers.pruning``) deleted every row up to ``seq``, and
-    ``hash`` is the hash of row ``seq`` as it was. ``verify`` starts from the latest anchor (migration 0018).
+    ``hash`` is the hash of row ``seq`` as it was. ``verify`` starts from the latest anchor (migration 0017).
     Written in the same transaction as the first deletion and the ``audit_pruned`` row that vouches for it."""
 
     __tablename__ = "audit_anchor"

@@ -8,7 +8,7 @@ Self-contained: it creates one table and one index, so it can be relinked after 
 change. Written beside a possible 0017 from another branch: down_revision is "0016" here and the lead
 relinks it on merge.
 
-Revision ID: 0018
+Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-09 10:00:00
 """
@@ -20,7 +20,7 @@ from alembic import op
 
 import store.models
 
-revision = "0018"
+revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
