@@ -49,6 +49,11 @@ def _medicine_by_stem(match: re.Match[str]) -> str:
     return " _medicine_ " if len(match.group(0)) >= 7 else match.group(0)
 
 
+def names_a_medicine_by_stem(text: str) -> bool:
+    """Does any word of ``text`` look like a medicine by its INN stem? One regex pass: the cheap test."""
+    return any(len(m.group(0)) >= 7 for m in _INN_STEMS.finditer(text.lower()))
+
+
 def medicine_by_stem(word: str) -> bool:
     """Is this one lower-case word a medicine by its INN stem (``chlorpromazine``, ``risperidone``)?"""
     return len(word) >= 7 and _INN_STEMS.fullmatch(word) is not None

@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from config.files import load_yaml
-from detector.concepts import medicine_by_stem
+from detector.concepts import medicine_by_stem, names_a_medicine_by_stem
 from detector.signals import Category, RiskLevel, SignalKind
 
 PATTERN_FILES = (
@@ -190,6 +190,8 @@ class RuleMatcher:
         """The doc as the patterns read it: a medicine no list names but its INN stem gives away
         ("chlorpromazine") reads as one the lists do, so "$PILLS" covers it. Word for word, so the matches'
         token positions are the original doc's."""
+        if not names_a_medicine_by_stem(doc.text):
+            return doc  # most texts: no token needs looking at
         known = self.medicines
         words = [t.text for t in doc]
         changed = False
