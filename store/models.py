@@ -230,6 +230,15 @@ class AuditEventRow(SQLModel, table=True):
     before it in ``seq`` order (store.audit_chain), so an edited, removed or inserted row shows."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (
+        # The canary's rows only: /metrics and the watchdog read the newest one (migration 0018).
+        Index(
+            "ix_audit_canary_at",
+            "at",
+            postgresql_where=text("action = 'canary_scanned'"),
+            sqlite_where=text("action = 'canary_scanned'"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _when(index=True)

@@ -146,6 +146,7 @@ def test_postgres_plans_the_gauges_on_their_indexes(database_url: str, counted: 
             "newest_incident": "SELECT id FROM incident WHERE is_test IS false "
             "ORDER BY opened_at DESC LIMIT 1",
             "open": "SELECT state, count(*) FROM incident WHERE state IN ('open', 'paging') GROUP BY state",
+            "canary": "SELECT at FROM audit_event WHERE action = 'canary_scanned' ORDER BY at DESC LIMIT 1",
         }.items():
             plans[name] = " ".join(r[0] for r in connection.execute(sa.text("EXPLAIN " + query)))
 
@@ -153,6 +154,7 @@ def test_postgres_plans_the_gauges_on_their_indexes(database_url: str, counted: 
     assert "ix_message_unscanned" in plans["oldest"]
     assert "ix_incident_opened_at" in plans["newest_incident"]
     assert "ix_incident_state" in plans["open"]
+    assert "ix_audit_canary_at" in plans["canary"]  # not a walk back through the whole trail
 
 
 def test_channel_intake_is_counted_where_messages_are_stored_not_on_each_scrape(counted: Harness) -> None:

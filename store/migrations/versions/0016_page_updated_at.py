@@ -4,7 +4,7 @@ EXPLAIN on bench/scale.py's seeded database (20,000 pages) showed a sequential s
 floor render; the table grows with every incident. Self-contained: it only adds one index if absent.
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-08 10:00:00
 """
 
