@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -82,17 +83,8 @@ def _miss(
         turn = _pointed(session, conversation_id, message_id, Level.NONE)
         if turn is None:
             reason = _no_turn(message_id)
-            repository.audit(
-                session,
-                who,
-                "label_refused",
-                at=now,
-                incident_id=incident_id,
-                conversation_id=conversation_id,
-                label=AgentLabel.MISS.value,
-                message_id=message_id,
-                reason=reason,
-            )
+            refusal = (incident_id, conversation_id, message_id, reason)
+            _audit_refusal(session, who, now, AgentLabel.MISS, *refusal)
             return _with(result, reason)
         row = record_agent_label(
             session, conversation, turn, AgentLabel.MISS, flagged, category, who, now, incident_id
@@ -124,17 +116,8 @@ def false_alarm(runtime: Runtime, conversation_id: str, message_id: str | None, 
             kept = None if row is not None else "already labelled a false alarm"
             return LabelResult(AgentLabel.FALSE_ALARM.value, row is not None, turn.id, incident_id, kept)
         assert refused is not None
-        repository.audit(
-            session,
-            who,
-            "label_refused",
-            at=now,
-            incident_id=incident_id,
-            conversation_id=conversation_id,
-            label=AgentLabel.FALSE_ALARM.value,
-            message_id=message_id,
-            reason=refused.reason,
-        )
+        refusal = (incident_id, conversation_id, message_id, refused.reason)
+        _audit_refusal(session, who, now, AgentLabel.FALSE_ALARM, *refusal)
     raise refused  # after the commit: the refusal stays in the audit trail
 
 
@@ -154,3 +137,26 @@ def _no_turn(message_id: str | None) -> str:
 
 def _with(result: LabelResult, reason: str) -> LabelResult:
     return LabelResult(result.label, result.recorded, result.message_id, result.incident_id, reason)
+
+
+def _audit_refusal(
+    session: Session,
+    who: str,
+    now: datetime,
+    label: AgentLabel,
+    incident_id: str | None,
+    conversation_id: str,
+    message_id: str | None,
+    reason: str,
+) -> None:
+    repository.audit(
+        session,
+        who,
+        "label_refused",
+        at=now,
+        incident_id=incident_id,
+        conversation_id=conversation_id,
+        label=label.value,
+        message_id=message_id,
+        reason=reason,
+    )

@@ -55,25 +55,31 @@ def run_guidance(url: str, conversation_id: str, step: GuidanceStep, now: dateti
                 step(session, conversation)
         return True
     except Exception as error:
-        log.error(
-            "guidance failed (%s); the agent is shown the fallback card, paging is not affected",
-            type(error).__name__,  # the type only: an exception's text can quote a turn
-            extra={"conversation_id": conversation_id},
-        )
-        log.debug("guidance failure", exc_info=True)
+        log_guidance_failure(conversation_id, error)
         try:
             with session_scope(url) as session:
-                repository.audit(
-                    session,
-                    "guidance",
-                    "guidance_failed",
-                    at=now,
-                    conversation_id=conversation_id,
-                    error=type(error).__name__,
-                )
+                audit_guidance_failure(session, conversation_id, error, now)
         except Exception:
             log.warning("could not audit the guidance failure", exc_info=True)
         return False
+
+
+def log_guidance_failure(conversation_id: str, error: Exception) -> None:
+    log.error(
+        "guidance failed (%s); the agent is shown the fallback card, paging is not affected",
+        type(error).__name__,  # the type only: an exception's text can quote a turn
+        extra={"conversation_id": conversation_id},
+    )
+    log.debug("guidance failure", exc_info=True)
+
+
+def audit_guidance_failure(
+    session: Session, conversation_id: str, error: Exception, now: datetime | None
+) -> None:
+    failed = type(error).__name__
+    repository.audit(
+        session, "guidance", "guidance_failed", at=now, conversation_id=conversation_id, error=failed
+    )
 
 
 def load(conversation: ConversationRow) -> GuidanceState:

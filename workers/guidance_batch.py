@@ -13,10 +13,9 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
-from store import repository
 from store.db import is_postgres, session_scope
 from store.models import ConversationRow
-from workers.guidance import GuidanceStep, run_guidance
+from workers.guidance import GuidanceStep, audit_guidance_failure, log_guidance_failure, run_guidance
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +55,5 @@ def _together(url: str, steps: Sequence[tuple[str, GuidanceStep]], now: datetime
                     if conversation is not None:
                         step(session, conversation)
             except Exception as error:
-                log.error(
-                    "guidance failed (%s); the agent is shown the fallback card, paging is not affected",
-                    type(error).__name__,  # the type only: an exception's text can quote a turn
-                    extra={"conversation_id": conversation_id},
-                )
-                log.debug("guidance failure", exc_info=True)
-                repository.audit(
-                    session,
-                    "guidance",
-                    "guidance_failed",
-                    at=now,
-                    conversation_id=conversation_id,
-                    error=type(error).__name__,
-                )
+                log_guidance_failure(conversation_id, error)
+                audit_guidance_failure(session, conversation_id, error, now)
