@@ -37,12 +37,20 @@ _INN_STEMS = re.compile(
 
 
 def abstract(normalized_text: str) -> str:
-    """The text with each listed word (and each written number) replaced by its class token."""
-    text = _DIGITS.sub(" _number_ ", normalized_text)
+    """The text with each listed word (and each written number) replaced by its class token. An amount far
+    above a dose (ten or more) is its own class, ``_many_``: "I've taken two already" is how a dose is
+    talked about, "I've taken forty" is not, and one ``_number_`` class taught the model they were alike."""
+    text = _DIGITS.sub(_digits_class, normalized_text)
+    text = _MANY_WORDS.sub(" _many_ ", text)
     for token, pattern in classes():
         text = pattern.sub(f" {token} ", text)
     text = _INN_STEMS.sub(_medicine_by_stem, text)
     return " ".join(text.split())
+
+
+def _digits_class(match: re.Match[str]) -> str:
+    digits = match.group(0).replace(",", "").split(".")[0]
+    return " _many_ " if len(digits) > 6 or int(digits or 0) >= _LARGE else " _number_ "
 
 
 def _medicine_by_stem(match: re.Match[str]) -> str:
@@ -71,6 +79,7 @@ _BETWEEN = frozenset(
     "of my the his her their those these them all about around like doses dose lots loads".split()
 )  # words that may stand between an amount and the medicine it counts
 _LARGE = 10
+_MANY_WORDS = re.compile(r"\b(?:" + "|".join(_WORD_VALUES) + r")\b")
 
 
 def large_amount_of_medicine(normalized_text: str) -> bool:

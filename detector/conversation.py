@@ -8,11 +8,23 @@ separately from the speaker's own, so a third-party report stays third-party.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from detector.dialogue import AgentTurn, Reading, asked
-from detector.fusion import FusionConfig, combination_level
+from detector.fusion import FusionConfig, combination_level, model_level
 from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
+
+# How much of each earlier turn is kept to be read with the next: enough for any chat line or answer.
+RECENT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class WindowReading:
+    """The model's reading of the customer's last few turns joined into one text (config context_turns):
+    "my payment's stopped" then "so that's it, I've kept my tablets" says more together than apart."""
+
+    cumulative: dict[RiskLevel, float]
+    category: Category
 
 
 def hear_agent(state: ConversationState, agent_text: str) -> ConversationState:
@@ -34,9 +46,10 @@ def advance(
     config: FusionConfig,
     readings: Sequence[Reading] = (),
     answer_text: str = "",
+    window: WindowReading | None = None,
 ) -> tuple[Assessment, ConversationState]:
-    """Fold one message's assessment, and what it says in answer to the agent's last question, into the
-    conversation. Pure: ``state`` is not modified."""
+    """Fold one message's assessment, what it says in answer to the agent's last question, and the model's
+    reading of the last few turns together, into the conversation. Pure: ``state`` is not modified."""
     message = _with_answers(message, readings, answer_text)
     turn = state.turns + 1
     oldest = turn - config.conversation_window
@@ -59,24 +72,49 @@ def advance(
 
     self_level = combination_level((SignalKind(k) for k in self_kinds), config)
     other_level = combination_level((SignalKind(k) for k in other_kinds), config)
-    level = max(state.level, message.level, self_level, other_level)
+    answered = {kind.value for reading in readings for kind in reading.kinds}
+    message_kinds = tuple(sorted({s.kind.value for s in counted} | answered))
+    window_kinds = {kind for kinds in (*state.recent_kinds, message_kinds) for kind in kinds}
+    joined = _window_level(window, window_kinds, config)
+    level = max(state.level, message.level, self_level, other_level, joined)
 
     if level <= RiskLevel.LOW:
         category = Category.NONE
     elif level > state.level and message.level == level:
         category = message.category
+    elif level > state.level and joined == level and window is not None:
+        category = window.category
     elif level > state.level:
         category = Category.SUICIDE if self_level >= other_level else Category.THIRD_PARTY
     else:
         category = state.category
-    new_state = ConversationState(level, category, turn, self_kinds, other_kinds)  # the question is answered
+    keep = config.context_turns - 1
+    recent = (*state.recent, answer_text[:RECENT_CHARS])[-keep:] if answer_text and keep else ()
+    recent_kinds = (*state.recent_kinds, message_kinds)[-keep:] if keep else ()
+    # The question is answered: it is not carried over.
+    new_state = ConversationState(
+        level, category, turn, self_kinds, other_kinds, recent=recent, recent_kinds=recent_kinds
+    )
     notes = message.notes
+    if joined > max(message.level, state.level):
+        notes += (f"the last {config.context_turns} turns read together: {joined.label}",)
     if level > message.level:
         notes += (f"conversation level {level.label} (this message alone: {message.level.label})",)
     conversation_view = replace(
         message, level=level, category=category, notes=notes, message_level=message.level
     )
     return conversation_view, new_state
+
+
+def _window_level(window: WindowReading | None, kinds: set[str], config: FusionConfig) -> RiskLevel:
+    """The level the model gives the last few turns read together. Imminent needs rule evidence of a means,
+    an act, a plan, an intent or a time counted in those turns (``kinds``): words from different turns side
+    by side are weaker evidence than one sentence, so the cue words that let a single message reach
+    imminent do not count here (measured in docs/detector.md)."""
+    if window is None or "model" not in config.components:
+        return RiskLevel.NONE
+    evidence = any(kind.value in kinds for kind in config.imminent_evidence)
+    return model_level(window.cumulative, config, evidence)
 
 
 def _with_answers(message: Assessment, readings: Sequence[Reading], answer_text: str) -> Assessment:

@@ -17,7 +17,7 @@ from detector.signals import LEVEL_NAMES
 PARTS = {
     "rules only": frozenset({"rules"}),
     "model only": frozenset({"model"}),
-    "fused": frozenset({"rules", "model", "conversation"}),
+    "fused": frozenset({"rules", "model", "conversation", "window"}),
 }
 
 

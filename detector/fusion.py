@@ -46,6 +46,7 @@ class FusionConfig:
     modifier_levels: dict[Modifier, RiskLevel]
     combinations: tuple[Combination, ...]
     conversation_window: int
+    context_turns: int
     supporting_only: frozenset[SignalKind]
     model_thresholds: dict[RiskLevel, float]
     model_ceiling: RiskLevel
@@ -60,7 +61,9 @@ class FusionConfig:
     imminent_cues: re.Pattern[str]
     rule_support: float
     rule_support_exempt: frozenset[SignalKind]
-    components: frozenset[str] = frozenset({"rules", "model", "conversation"})  # ablations drop some
+    # Ablations drop some: "conversation" is the answers to the agent's questions, "window" the model's
+    # reading of the last few customer turns together.
+    components: frozenset[str] = frozenset({"rules", "model", "conversation", "window"})
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +77,7 @@ def fusion_config() -> FusionConfig:
             for c in data["combinations"]
         ),
         conversation_window=int(data["conversation_window"]),
+        context_turns=max(1, int(data.get("context_turns", 1))),
         supporting_only=frozenset(SignalKind(k) for k in data["supporting_only"]),
         model_thresholds={RiskLevel.parse(k): float(v) for k, v in data["model_thresholds"].items()},
         model_ceiling=RiskLevel.parse(data["model_ceiling"]),

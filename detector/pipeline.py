@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from config.settings import get_settings
 from detector.classifier import RiskModel
 from detector.context import ContextAnalyzer
-from detector.conversation import advance, hear_agent, pending_question
+from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
 from detector.dialogue import read_answer
 from detector.fusion import (
     Evidence,
@@ -105,7 +105,17 @@ class Detector:
         With the message's ``text``, an answer to the agent's last screening question counts too."""
         listening = text and "conversation" in self.config.components
         readings = read_answer(pending_question(state), text, state.level) if listening else []
-        return advance(state, message, self.config, readings, text)
+        return advance(state, message, self.config, readings, text, self._read_window(state, text))
+
+    def _read_window(self, state: ConversationState, text: str) -> WindowReading | None:
+        """The model's reading of this turn joined to the customer's turns before it (context_turns)."""
+        earlier = state.recent[-(self.config.context_turns - 1) :] if self.config.context_turns > 1 else ()
+        if not text or not earlier or "window" not in self.config.components:
+            return None
+        joined = normalize(" ".join((*earlier, text[:RECENT_CHARS]))).text
+        probabilities, categories = self.model.predict([joined])
+        cumulative = {level: float(probabilities[0][int(level) :].sum()) for level in RiskLevel if level}
+        return WindowReading(cumulative, Category(categories[0]))
 
     def assess_many(
         self, texts: Sequence[str | bytes], *, channel: str | Sequence[str] = "chat"

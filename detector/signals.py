@@ -162,6 +162,12 @@ class ConversationState:
     # The screening questions the agent's last turn asked, read against the customer's next turn.
     asked: tuple[str, ...] = ()
     asked_names_harm: bool = False
+    # The customer's last few turns, read together with the next one (config context_turns). Never saved
+    # with the state (to_dict leaves them out, so no customer words are copied into it): the worker reads
+    # them back from the stored messages before each fold.
+    recent: tuple[str, ...] = ()
+    # The kinds of evidence each of those turns carried, supporting ones included (no words: saved).
+    recent_kinds: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -172,6 +178,7 @@ class ConversationState:
             "other_kinds": dict(self.other_kinds),
             "asked": list(self.asked),
             "asked_names_harm": self.asked_names_harm,
+            "recent_kinds": [list(kinds) for kinds in self.recent_kinds],
         }
 
     @classmethod
@@ -184,4 +191,8 @@ class ConversationState:
             other_kinds={str(k): int(v) for k, v in dict(data.get("other_kinds") or {}).items()},  # type: ignore[call-overload]
             asked=tuple(str(name) for name in list(data.get("asked") or [])),  # type: ignore[call-overload]
             asked_names_harm=bool(data.get("asked_names_harm", False)),
+            recent_kinds=tuple(
+                tuple(str(kind) for kind in kinds)
+                for kinds in list(data.get("recent_kinds") or [])  # type: ignore[call-overload]
+            ),
         )

@@ -237,7 +237,8 @@ ABLATIONS = {
     "rules only": frozenset({"rules"}),
     "model only": frozenset({"model"}),
     "rules + model (no answers to questions)": frozenset({"rules", "model"}),
-    "fused (rules + model + answers to questions)": frozenset({"rules", "model", "conversation"}),
+    "rules + model + answers to questions": frozenset({"rules", "model", "conversation"}),
+    "fused (+ the last turns read together)": frozenset({"rules", "model", "conversation", "window"}),
 }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 CONTEXT_CHARS = 1000  # of a turn, read again in this process for the conversation (see record_turn)
 EARLIER_LIMIT = 200  # waiting turns of one conversation looked at before a fold
+# Recent customer turns fetched to find the few before this one when turns arrive out of order.
+EARLIER_LIMIT_FOR_CONTEXT = 8
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,9 @@ def _fold(
 
     state = ConversationState.from_dict(conversation.detector_state)
     context = "" if outcome.degraded else message.text[:CONTEXT_CHARS]
+    if context:
+        earlier = runtime.detector.config.context_turns - 1
+        state = replace(state, recent=_earlier_customer_turns(session, message, earlier))
     assessment, state = runtime.detector.fold(state, outcome.assessment, context)
     before = conversation.level
     conversation.detector_state, conversation.level = state.to_dict(), state.level.label
@@ -214,6 +219,28 @@ def _fold(
     )
     _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
     return page_ids, guide
+
+
+def _earlier_customer_turns(session: Session, message: MessageRow, count: int) -> tuple[str, ...]:
+    """The customer's last ``count`` turns folded before ``message``, oldest first, for the detector to read
+    with it. Read from the stored messages rather than kept in the saved state, so no customer words are
+    copied into the conversation row; a purged or quarantined turn is left out."""
+    if count < 1:
+        return ()
+    query = (
+        select(MessageRow)
+        .where(MessageRow.conversation_id == message.conversation_id)
+        .where(MessageRow.sender == "customer")
+        .where(col(MessageRow.id) != message.id)
+        .where(col(MessageRow.scanned_at).is_not(None))
+        .where(col(MessageRow.quarantined_at).is_(None))
+        .where(col(MessageRow.purged_at).is_(None))
+        .order_by(col(MessageRow.received_at).desc())
+        .limit(count + EARLIER_LIMIT_FOR_CONTEXT)
+    )
+    mine = turn_order(message)
+    before = sorted((m for m in session.exec(query).all() if turn_order(m) < mine), key=turn_order)
+    return tuple(m.text[:CONTEXT_CHARS] for m in before[-count:])
 
 
 def _record_assessment(

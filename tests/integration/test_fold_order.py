@@ -7,6 +7,7 @@ then its own; A then finds its turn already folded and records nothing. All text
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -20,6 +21,7 @@ from sqlmodel import col, select
 
 from config.settings import Settings
 from detector import Assessment, ConversationState, Detector
+from detector.fusion import FusionConfig
 from store.db import session_scope
 from store.models import AssessmentRow, ConversationRow, MessageRow
 from workers.messages import IncomingMessage, scan_message, store_message
@@ -36,6 +38,7 @@ class HeldDetector:
 
     def __init__(self, real: Detector, gate: Path) -> None:
         self.real, self.gate = real, gate
+        self.read_with: list[tuple[str, ...]] = []  # per fold: the earlier customer turns it was given
 
     def assess_many(self, texts: Sequence[str | bytes], *, channel: Any = "chat") -> list[Assessment]:
         if any(HOLD in str(text) for text in texts):
@@ -53,10 +56,15 @@ class HeldDetector:
     ) -> tuple[Assessment, ConversationState]:
         if BREAK in text:
             raise RuntimeError("fold failed")
+        self.read_with.append(state.recent)
         return self.real.fold(state, message, text)
 
     def hear_agent(self, state: ConversationState, text: str) -> ConversationState:
         return self.real.hear_agent(state, text)
+
+    @property
+    def config(self) -> FusionConfig:
+        return self.real.config
 
 
 @pytest.fixture
@@ -147,3 +155,29 @@ def test_an_earlier_turn_that_cannot_be_folded_does_not_hold_the_later_one(
         message = session.get(MessageRow, broken)
         assert message is not None and message.scanned_at is None, "left to its own scan's retries"
         assert message.claim_token is None and message.scan_attempts == 1
+
+
+def test_each_customer_turn_is_read_with_the_one_before_it_and_no_words_are_saved(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    """The detector reads a turn joined to the customer's turn before it (config context_turns: 2); the
+    worker reads that turn back from the stored messages, so the saved state holds no customer words."""
+    first = store(runtime, "conv-window", "the repossession letter came this morning", seconds=0)
+    store(runtime, "conv-window", "I'm sorry to hear that. How are you feeling?", 1, sender="agent")
+    second = store(runtime, "conv-window", "honestly I can't see a way through", seconds=2)
+    third = store(runtime, "conv-window", "can you just tell me the balance", seconds=3)
+    for message in (first, second, third):
+        scan_message(runtime, message)
+
+    held = cast(HeldDetector, runtime.detector)
+    assert held.read_with == [
+        (),
+        ("the repossession letter came this morning",),
+        ("honestly I can't see a way through",),
+    ], "each turn with the customer's turn before it, never the agent's"
+    with session_scope(runtime.url) as session:
+        conversation = session.get(ConversationRow, "conv-window")
+        assert conversation is not None
+        saved = json.dumps(conversation.detector_state)
+    assert "repossession" not in saved and "way through" not in saved
+    assert ConversationState.from_dict(conversation.detector_state).turns == 3

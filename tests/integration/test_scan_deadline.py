@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from config.settings import Settings
 from detector import Assessment, ConversationState, Detector
+from detector.fusion import FusionConfig
 from store.db import session_scope
 from store.models import AssessmentRow, AuditEventRow, IncidentRow, MessageRow, PageRow
 from workers import claims
@@ -51,6 +52,10 @@ class TroubledDetector:
 
     def hear_agent(self, state: ConversationState, text: str) -> ConversationState:
         return self.real.hear_agent(state, text)
+
+    @property
+    def config(self) -> FusionConfig:
+        return self.real.config
 
 
 @dataclass

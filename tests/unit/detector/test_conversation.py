@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from detector import Category, ConversationState, Detector, RiskLevel
+import json
+from dataclasses import replace
+
+from detector import Assessment, Category, ConversationState, Detector, RiskLevel
+from detector.conversation import RECENT_CHARS, WindowReading, advance
+from detector.fusion import fusion_config
 
 
 def run(detector: Detector, turns: list[str]) -> list[tuple[RiskLevel, Category]]:
@@ -44,9 +49,47 @@ def test_advance_does_not_mutate_the_given_state(detector: Detector) -> None:
     assert state == ConversationState()
 
 
-def test_state_round_trips_through_plain_data(detector: Detector) -> None:
+def test_state_round_trips_through_plain_data_without_the_customers_words(detector: Detector) -> None:
     _, state = detector.follow("I have been hoarding my tablets", ConversationState())
-    assert ConversationState.from_dict(state.to_dict()) == state
+    assert state.recent == ("I have been hoarding my tablets",)  # kept in memory for the next turn
+    assert "hoarding" not in json.dumps(state.to_dict())  # never saved: the worker reads the stored turn
+    assert ConversationState.from_dict(state.to_dict()) == replace(state, recent=())
+
+
+def test_only_the_last_turns_are_kept_for_the_next_and_each_is_capped(detector: Detector) -> None:
+    state = ConversationState()
+    for turn in ["first thing", "second thing", "x" * 5000]:
+        _, state = detector.follow(turn, state)
+    keep = detector.config.context_turns - 1
+    assert len(state.recent) == keep == len(state.recent_kinds)
+    assert all(len(text) <= RECENT_CHARS for text in state.recent)
+
+
+# The model's reading of the last turns together (advance's ``window``), on hand-made readings: what the
+# fold does with it, whatever the model says.
+SURE = {RiskLevel.LOW: 0.99, RiskLevel.MODERATE: 0.99, RiskLevel.HIGH: 0.99, RiskLevel.IMMINENT: 0.99}
+QUIET = Assessment(RiskLevel.LOW, Category.NONE, 0.1)
+
+
+def test_turns_read_together_raise_the_conversation_but_imminent_needs_rule_evidence() -> None:
+    config = fusion_config()
+    window = WindowReading(SURE, Category.SUICIDE)
+    folded, _ = advance(ConversationState(), QUIET, config, answer_text="quiet words", window=window)
+    assert folded.level == RiskLevel.HIGH and folded.category == Category.SUICIDE
+    assert folded.level_alone == RiskLevel.LOW
+    assert any("read together" in note for note in folded.notes)
+
+    with_means = replace(ConversationState(), recent_kinds=(("means",),))
+    folded, _ = advance(with_means, QUIET, config, answer_text="quiet words", window=window)
+    assert folded.level == RiskLevel.IMMINENT, "a means named in the turn before is the evidence"
+
+
+def test_the_window_is_not_read_when_the_model_is_left_out() -> None:
+    config = replace(fusion_config(), components=frozenset({"rules", "conversation"}))
+    folded, _ = advance(
+        ConversationState(), QUIET, config, answer_text="quiet", window=WindowReading(SURE, Category.SUICIDE)
+    )
+    assert folded.level == RiskLevel.LOW
 
 
 def test_history_argument_returns_the_conversation_level(detector: Detector) -> None:
