@@ -7,10 +7,14 @@ text twice: as words, and with every listed word replaced by its class ("took 30
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from config.files import load_yaml
+
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 
 _DIGITS = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 
@@ -45,7 +49,10 @@ def abstract(normalized_text: str) -> str:
     for token, pattern in classes():
         text = pattern.sub(f" {token} ", text)
     text = _INN_STEMS.sub(_medicine_by_stem, text)
-    return " ".join(text.split())
+    words = text.split()
+    for index in unlisted_medicines(words):
+        words[index] = "_medicine_"
+    return " ".join(words)
 
 
 def _digits_class(match: re.Match[str]) -> str:
@@ -82,6 +89,71 @@ _LARGE = 10
 _MANY_WORDS = re.compile(r"\b(?:" + "|".join(_WORD_VALUES) + r")\b")
 
 
+# --- a medicine no list names, by where it stands ------------------------------------------------------
+# People name medicines by brands and nicknames no list can hold. A word the project has never met, counted
+# in an amount no one takes as a dose ("thirteen <brand> an hour ago", "100 <brand>", "a packet of
+# <brand>"), is read as a medicine: the amount says what it is. A familiar word there ("forty calls",
+# "twelve pints") is left alone, and so is any word after a small amount.
+_LETTERS = re.compile(r"[a-z]+")
+_AMOUNT_TOKENS = frozenset({"_many_", "_container_"})
+_SLOT_GAP = 3  # words that may stand between the amount and the word it counts (of, my, the ...)
+
+
+@lru_cache(maxsize=1)
+def familiar_words() -> frozenset[str]:
+    """Every word of the training corpus and of the concept lists: the words the project has met."""
+    words: set[str] = set()
+    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    words.update(_LETTERS.findall(str(json.loads(line).get("text", "")).lower()))
+    for values in load_yaml("concepts.yaml").values():
+        for value in values:
+            words.update(_LETTERS.findall(str(value).lower()))
+    return frozenset(words)
+
+
+def unfamiliar(word: str) -> bool:
+    """A word of four letters or more the project has never met, in neither its plural nor its singular."""
+    if len(word) < 4 or not word.isalpha() or not word.isascii():
+        return False
+    known = familiar_words()
+    forms = [word]
+    if word.endswith("s"):  # a plural whose singular the project has met: calls, pints, boxes, parties
+        forms += [word[:-1], word[:-2], word[:-3] + "y"]
+    return not any(form in known for form in forms)
+
+
+def _large_amount_token(word: str) -> bool:
+    if word in _AMOUNT_TOKENS or word in _WORD_VALUES or word in _containers():
+        return True
+    return word.isascii() and word.isdigit() and (len(word) > 6 or int(word) >= _LARGE)
+
+
+@lru_cache(maxsize=1)
+def _containers() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("concepts.yaml").get("container", []))
+
+
+def unlisted_medicines(words: list[str]) -> list[int]:
+    """Positions of lower-case ``words`` that stand where a medicine would, after an amount far above a
+    dose, and that the project has never met."""
+    found = []
+    for index, word in enumerate(words):
+        if not _large_amount_token(word):
+            continue
+        for after in range(index + 1, min(len(words), index + 2 + _SLOT_GAP)):
+            candidate = words[after]
+            if unfamiliar(candidate):
+                found.append(after)
+                break
+            passable = candidate in _BETWEEN or candidate in _AMOUNT_TOKENS or candidate in _WORD_VALUES
+            if not passable:
+                break
+    return found
+
+
 def large_amount_of_medicine(normalized_text: str) -> bool:
     """Does the text name a medicine right after an amount far above a dose?"""
     tokens = _abstract_words(normalized_text).split()
@@ -98,7 +170,7 @@ def large_amount_of_medicine(normalized_text: str) -> bool:
         if following[:2] == ["of", "them"] and "_medicine_" in tokens[max(0, index - 4) : index]:
             return True
         for word in following:
-            if word == "_medicine_":
+            if word == "_medicine_" or unfamiliar(word):
                 return True
             if word not in _BETWEEN and word != "_container_":
                 break

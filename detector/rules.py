@@ -13,6 +13,7 @@ Each pattern names a signal kind and the level it implies on its own (before con
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from config.files import load_yaml
-from detector.concepts import medicine_by_stem, names_a_medicine_by_stem
+from detector.concepts import medicine_by_stem, names_a_medicine_by_stem, unlisted_medicines
 from detector.signals import Category, RiskLevel, SignalKind
 
 PATTERN_FILES = (
@@ -122,6 +123,12 @@ def _expand(word: str) -> list[str]:
     return single + [str(n) for n in range(2, 201)] if name == "number" else single
 
 
+# A cheap first look for an amount far above a dose (two digits or more, a number word of ten or more, a
+# container): only then is a text read word by word for a medicine no list names (concepts.py).
+_AMOUNT_HINT = re.compile(
+    r"\d\d|\b(?:ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|"
+    r"bottles?|packets?|packs?|box(?:es)?|strips?|blisters?|handfuls?|tub|jar)\b"
+)
 STAND_IN_MEDICINE = "paracetamol"  # any medicine the word lists name: what an unlisted one is read as
 
 # Words too common to tell whether a pattern could match (used only to pick each pattern's anchor).
@@ -190,14 +197,21 @@ class RuleMatcher:
         """The doc as the patterns read it: a medicine no list names but its INN stem gives away
         ("chlorpromazine") reads as one the lists do, so "$PILLS" covers it. Word for word, so the matches'
         token positions are the original doc's."""
-        if not names_a_medicine_by_stem(doc.text):
+        by_stem = names_a_medicine_by_stem(doc.text)
+        by_place = _AMOUNT_HINT.search(doc.text) is not None
+        if not (by_stem or by_place):
             return doc  # most texts: no token needs looking at
         known = self.medicines
         words = [t.text for t in doc]
         changed = False
-        for index, token in enumerate(doc):
-            lower = token.lower_
-            if lower not in known and medicine_by_stem(lower):
+        if by_stem:
+            for index, token in enumerate(doc):
+                lower = token.lower_
+                if lower not in known and medicine_by_stem(lower):
+                    words[index] = STAND_IN_MEDICINE
+                    changed = True
+        if by_place:
+            for index in unlisted_medicines([t.lower_ for t in doc]):
                 words[index] = STAND_IN_MEDICINE
                 changed = True
         if not changed:

@@ -42,6 +42,9 @@ def test_shipped_patterns_compile_and_match() -> None:
         ("the handgun is in the glovebox and im doing it by 10 pm", "timeline.when"),  # an hour of the clock
         ("i swallowed forty of the levomepromazine", "attempt.overdose"),  # unlisted, known by its INN stem
         ("ive got my grandads handgun loaded", "means.at_hand"),  # any weapon concepts.yaml lists
+        # A brand no list names (invented here), counted in an amount no one takes as a dose.
+        ("i swallowed thirteen of the qorvanex an hour ago", "attempt.overdose"),
+        ("i took a packet of zelmidrine at teatime", "attempt.overdose"),
     ],
 )
 def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> None:
@@ -63,3 +66,17 @@ def test_asking_why_one_is_still_here_is_passive_ideation(text: str) -> None:
     matcher = RuleMatcher(nlp)
     names = {m.rule.name for m in matcher(nlp(normalize(text).text))}
     assert "burden.better_without_me" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took two qorvanex this morning like the label says",  # an unknown word after a dose-sized amount
+        "i have taken thirty calls today and my headset broke",  # a familiar word after a large amount
+        "we ordered forty chairs for the hall",
+    ],
+)
+def test_only_an_unfamiliar_word_counted_past_any_dose_reads_as_a_medicine(text: str) -> None:
+    nlp = spacy.blank("en")
+    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    assert "attempt.overdose" not in names
