@@ -14,6 +14,7 @@ from detector.dialogue import AgentTurn, Reading, asked
 from detector.fusion import FusionConfig, combination_level, model_level
 from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
 
+MAX_CODES = 4  # the latest code words an agent offered; older offers give way
 # How much of each earlier turn is kept to be read with the next: enough for any chat line or answer.
 RECENT_CHARS = 600
 
@@ -31,6 +32,8 @@ def hear_agent(state: ConversationState, agent_text: str) -> ConversationState:
     """An agent's turn: never scored as risk, only remembered as the question the next answer answers.
     A turn that asks nothing keeps the earlier question (an agent often says two things in a row)."""
     turn = asked(agent_text)
+    if turn.codes:
+        state = replace(state, codes=(*state.codes, *turn.codes)[-MAX_CODES:])
     if not turn.questions:
         return state
     return replace(state, asked=turn.questions, asked_names_harm=turn.names_harm)
@@ -93,7 +96,14 @@ def advance(
     recent_kinds = (*state.recent_kinds, message_kinds)[-keep:] if keep else ()
     # The question is answered: it is not carried over.
     new_state = ConversationState(
-        level, category, turn, self_kinds, other_kinds, recent=recent, recent_kinds=recent_kinds
+        level,
+        category,
+        turn,
+        self_kinds,
+        other_kinds,
+        codes=state.codes,
+        recent=recent,
+        recent_kinds=recent_kinds,
     )
     notes = message.notes
     if joined > max(message.level, state.level):

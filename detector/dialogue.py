@@ -156,17 +156,60 @@ _NAMES_HARM = re.compile(
 
 @dataclass(frozen=True)
 class AgentTurn:
-    """What an agent's turn asked: question names, and whether it named harm itself."""
+    """What an agent's turn asked: question names, whether it named harm itself, and any code words it
+    offered as a silent answer ("if you're in danger right now, reply 'extra garlic bread'")."""
 
     questions: tuple[str, ...]
     names_harm: bool
+    codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+# A silent answer: when someone may be overheard, an agent offers words that mean "yes" to a question the
+# caller cannot answer aloud. The offer is "if <question as a condition>, reply/say/type '<words>'"; the
+# condition is read against the screening questions like any question. Bounded classes only (no nested
+# quantifiers): the agent's turn is text like any other.
+_CODE_OFFER = re.compile(
+    r"\bif ([^.?!;:\"\u201c\u201d]{3,160}?),? (?:just |please )?(?:reply|say|type|text|write|answer|send)"
+    r"(?: with| back)? ['\"\u2018\u201c]([^'\"\u2019\u201d]{1,60})['\"\u2019\u201d]"
+)
 
 
 def asked(agent_text: str) -> AgentTurn:
     """The screening questions an agent's turn asks (agent turns are never scored as risk)."""
     normalized = normalize(agent_text).text
     names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
-    return AgentTurn(names, bool(names) and bool(_NAMES_HARM.search(normalized)))
+    return AgentTurn(names, bool(names) and bool(_NAMES_HARM.search(normalized)), offered_codes(agent_text))
+
+
+def offered_codes(agent_text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each code word the agent's turn offers, with the screening questions its condition asks."""
+    codes = []
+    for match in _CODE_OFFER.finditer(agent_text.lower()):
+        condition = normalize(match.group(1)).text
+        names = tuple(q.name for q in questions() if any(p.search(condition) for p in q.patterns))
+        code = " ".join(normalize(match.group(2)).text.split())
+        if names and code:
+            codes.append((code, names))
+    return tuple(codes)
+
+
+def read_codes(codes: tuple[tuple[str, tuple[str, ...]], ...], answer_text: str) -> list[Reading]:
+    """A code word in the customer's turn is a "yes" to the questions its condition asked; the agent's
+    offer of a silent answer is concern enough, so no question here waits for risk to show first."""
+    if not codes:
+        return []
+    normalized = " ".join(normalize(answer_text).text.split())
+    by_name = {q.name: q for q in questions()}
+    readings = []
+    for code, names in codes:
+        if not re.search(rf"(?<!\w){re.escape(code)}(?!\w)", normalized):
+            continue
+        for name in names:
+            question = by_name.get(name)
+            if question is not None and question.on_yes is not None:
+                on_yes = question.on_yes
+                readings.append(Reading(name, Answer.YES, on_yes.level, on_yes.kinds, question.category))
+    return readings
 
 
 def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> list[Reading]:
@@ -203,4 +246,14 @@ def _outcome(question: Question, answer: Answer, quantity_or_time: bool) -> Outc
     return None
 
 
-__all__ = ["AgentTurn", "Answer", "Reading", "asked", "classify_answer", "questions", "read_answer"]
+__all__ = [
+    "AgentTurn",
+    "Answer",
+    "Reading",
+    "asked",
+    "classify_answer",
+    "offered_codes",
+    "questions",
+    "read_answer",
+    "read_codes",
+]

@@ -17,7 +17,7 @@ from config.settings import get_settings
 from detector.classifier import RiskModel
 from detector.context import ContextAnalyzer
 from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
-from detector.dialogue import read_answer
+from detector.dialogue import read_answer, read_codes
 from detector.fusion import (
     Evidence,
     combination_level,
@@ -104,7 +104,11 @@ class Detector:
         """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does.
         With the message's ``text``, an answer to the agent's last screening question counts too."""
         listening = text and "conversation" in self.config.components
-        readings = read_answer(pending_question(state), text, state.level) if listening else []
+        readings = (
+            read_answer(pending_question(state), text, state.level) + read_codes(state.codes, text)
+            if listening
+            else []
+        )
         return advance(state, message, self.config, readings, text, self._read_window(state, text))
 
     def _read_window(self, state: ConversationState, text: str) -> WindowReading | None:

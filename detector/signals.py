@@ -162,6 +162,9 @@ class ConversationState:
     # The screening questions the agent's last turn asked, read against the customer's next turn.
     asked: tuple[str, ...] = ()
     asked_names_harm: bool = False
+    # Code words an agent offered as a silent "yes" ("if you're in danger right now, reply '<words>'"), with
+    # the questions each answers: they hold for the rest of the conversation (the agent's words, saved).
+    codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # The customer's last few turns, read together with the next one (config context_turns). Never saved
     # with the state (to_dict leaves them out, so no customer words are copied into it): the worker reads
     # them back from the stored messages before each fold.
@@ -179,6 +182,7 @@ class ConversationState:
             "asked": list(self.asked),
             "asked_names_harm": self.asked_names_harm,
             "recent_kinds": [list(kinds) for kinds in self.recent_kinds],
+            "codes": [[code, list(names)] for code, names in self.codes],
         }
 
     @classmethod
@@ -194,5 +198,9 @@ class ConversationState:
             recent_kinds=tuple(
                 tuple(str(kind) for kind in kinds)
                 for kinds in list(data.get("recent_kinds") or [])  # type: ignore[call-overload]
+            ),
+            codes=tuple(
+                (str(code), tuple(str(name) for name in names))
+                for code, names in list(data.get("codes") or [])  # type: ignore[call-overload]
             ),
         )

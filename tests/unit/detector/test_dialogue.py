@@ -131,3 +131,33 @@ def test_an_overdose_sized_answer_counts_without_earlier_concern(answer: str, co
     question = asked("have you taken anything?")
     readings = read_answer(question, answer, RiskLevel.NONE)
     assert bool(readings) is counts
+
+
+# Silent answers: code words an agent offers when the caller may be overheard. All text invented.
+def test_an_offered_code_word_is_read_with_the_question_its_condition_asks() -> None:
+    offer = asked("I'll keep this about the booking. If you're in danger right now, type 'window seat'.")
+    assert offer.codes == (("window seat", ("in_danger_now",)),)
+    branches = asked("ok. if he has hurt you today, reply 'no luggage', and if not, reply 'with luggage'.")
+    assert branches.codes == (("no luggage", ("hurt_by_someone",)),), "the 'if not' branch asks nothing"
+    assert asked("if you'd like a receipt, reply 'yes please'").codes == (), "a service offer asks nothing"
+
+
+def test_the_code_word_after_the_offer_is_danger_now_and_before_it_means_nothing(detector: Detector) -> None:
+    before = _conversation(detector, [("customer", "a window seat on the morning flight please")])
+    assert before[-1] == RiskLevel.NONE
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "can you book the morning flight, he's right next to me so I'll keep it short"),
+            ("agent", "Of course. If you're in danger right now, type 'window seat'."),
+            ("customer", "window seat please"),
+            ("agent", "Booked. Anything else?"),
+            ("customer", "no thanks"),
+        ],
+    )
+    assert levels[-2:] == [RiskLevel.IMMINENT] * 2, "it holds for the rest of the conversation"
+
+
+def test_offered_codes_are_saved_with_the_state(detector: Detector) -> None:
+    state = detector.hear_agent(ConversationState(), "If you're in danger right now, type 'window seat'.")
+    assert ConversationState.from_dict(state.to_dict()).codes == (("window seat", ("in_danger_now",)),)
