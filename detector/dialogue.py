@@ -69,7 +69,9 @@ _YES = re.compile(
     r"might|could be|i suppose|not gonna lie|ngl)\b"
 )
 _NO = re.compile(
-    r"\b(?:no|nope|nah|never|not really|not at all|(?:of course|obviously|definitely|certainly) not|"
+    # "never" after someone else ("he's never hit me") is their conduct, not the customer's answer.
+    r"\b(?:no|nope|nah|(?<!he )(?<!she )(?<!they )(?<!he's )(?<!she's )(?<!it )(?<!it's )never|"
+    r"not really|not at all|(?:of course|obviously|definitely|certainly) not|"
     r"i (?:have not|did not|am not(?! sure)|do not(?! know)|would not|will not|was not)|no way|god no|"
     r"absolutely not|nothing|none)\b"
 )
