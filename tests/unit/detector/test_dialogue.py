@@ -20,6 +20,8 @@ from detector.dialogue import Answer, asked, classify_answer, read_answer
         ("god no, definitely not", Answer.NO),
         ("yeah no i'm alright honestly", Answer.NO),
         ("what's the postcode for the depot", Answer.UNCLEAR),
+        ("he's at work till six, he's never hit me", Answer.UNCLEAR),  # his conduct, not an answer
+        ("i've never done that", Answer.NO),
     ],
 )
 def test_answers_are_classified_by_their_opening_words(answer: str, expected: Answer) -> None:
