@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import joblib
 import numpy as np
@@ -24,6 +25,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
+from sklearn.preprocessing import normalize as normalize_rows
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from config.files import load_yaml
 from detector.concepts import abstract
@@ -157,16 +160,16 @@ class RiskModel:
         """Per text: probabilities over the five levels (in LEVEL_NAMES order) and the likeliest category."""
         if not normalized_texts:
             return np.zeros((0, len(LEVEL_NAMES))), []
-        matrix = self._featurizer().transform(normalized_texts)
+        levels, categories = self._featurizer().predict(normalized_texts)
         probabilities = np.zeros((len(normalized_texts), len(LEVEL_NAMES)))
-        probabilities[:, self.levels.classes_] = self.levels.predict_proba(matrix)
-        return probabilities, [str(c) for c in self.categories.predict(matrix)]
+        probabilities[:, self.levels.classes_] = levels
+        return probabilities, [str(c) for c in categories]
 
     def _featurizer(self) -> Featurizer:
         # Built on first use, never pickled (__getstate__): artifacts trained before it load as they are.
         featurizer: Featurizer | None = self.__dict__.get("_fast")
         if featurizer is None:
-            featurizer = self.__dict__["_fast"] = Featurizer(self.features)
+            featurizer = self.__dict__["_fast"] = Featurizer(self.features, self.levels, self.categories)
         return featurizer
 
     def __getstate__(self) -> dict[str, object]:
@@ -181,51 +184,105 @@ class RiskModel:
 
 
 class Featurizer:
-    """``features.transform`` with the same matrix, bit for bit, at a fraction of the cost.
+    """The model's features and scores as scikit-learn computes them, bit for bit, at a fraction of the cost.
 
-    A char_wb vectorizer reads each whitespace-separated word on its own (padded with one space either
-    side), so a text's character n-gram counts are the sum of its words' counts. Each distinct word is
-    looked up in the vocabulary once and remembered; scikit-learn instead builds and looks up every n-gram
-    of every text in Python (about half of a batch's time in bench/detector.py). The counts then go through
-    the vectorizer's own fitted TfidfTransformer, and the blocks are stacked as FeatureUnion stacks them.
-    The other vectorizers are called as they are.
+    - A char_wb vectorizer reads each whitespace-separated word on its own (padded with one space either
+      side), so a text's character n-gram counts are the sum of its words' counts. Each distinct word is
+      looked up in the vocabulary once and remembered; scikit-learn builds and looks up every n-gram of
+      every text in Python (about half of a batch's time in bench/detector.py before this).
+    - Word vectorizers count with their own analyzer, as CountVectorizer does.
+    - TF-IDF weighting, the union's stacking and the linear models' scores are the same arithmetic as
+      scikit-learn's, without its per-call input validation: about 3 ms of every one-text call
+      (a conversation's joined turns are scored one at a time).
+
+    Built from a fitted model at load; it checks itself against scikit-learn on probe texts and, if any
+    figure differs (another scikit-learn version, another vectorizer setting), leaves everything to
+    scikit-learn.
     """
 
     MAX_WORDS = 200_000  # a bound on the memory a long-running worker spends remembering words
+    PROBES = (
+        "",
+        "ok thanks",
+        "I've taken 40 of my sertraline, I don't want to be here anymore",
+        "my son said he wants to kill himself. ÉTÉ naïve ﬁne   tabs\tand\nlines",
+        "um so yeah i was calling about the bill uh it went up again this month",
+    )
 
-    def __init__(self, union: FeatureUnion) -> None:
-        self.union = union
+    def __init__(
+        self, union: FeatureUnion, levels: LogisticRegression, categories: LogisticRegression
+    ) -> None:
+        self.union, self.levels, self.categories = union, levels, categories
         self.words: dict[int, dict[str, np.ndarray]] = {}
-        for _, vectorizer, weight in union._iter():
-            if weight is not None:
-                raise ValueError("Featurizer: FeatureUnion transformer weights are not supported")
-            if _is_plain_char_wb(vectorizer):
-                self.words[id(vectorizer)] = {}
+        self.parts: dict[tuple[int, str], Callable[[str], Any]] = {}
+        self.exact = all(w is None for _, _, w in union._iter())
+        if self.exact:
+            try:
+                self.exact = self._agrees(list(self.PROBES))
+            except Exception:  # any surprise in scikit-learn's internals: use it as it is
+                log.warning("model fast path unavailable; scoring through scikit-learn", exc_info=True)
+                self.exact = False
+        self.words.clear()
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        blocks = []
-        for _, vectorizer, _ in self.union._iter():
-            cache = self.words.get(id(vectorizer))
-            if cache is None:
-                blocks.append(vectorizer.transform(texts))
-            else:
-                blocks.append(
-                    vectorizer._tfidf.transform(self._char_counts(vectorizer, cache, texts), copy=False)
-                )
-        return self.union._hstack(blocks)
+        if not self.exact:
+            return self.union.transform(texts)
+        return sp.hstack([self._block(v, texts) for _, v, _ in self.union._iter()], format="csr")
 
-    def _char_counts(
-        self, vectorizer: TfidfVectorizer, cache: dict[str, np.ndarray], texts: Sequence[str]
-    ) -> sp.csr_matrix:
+    def predict(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Level probabilities (in ``levels.classes_`` order) and categories, as the models give them."""
+        matrix = self.transform(texts)
+        if not self.exact:
+            return self.levels.predict_proba(matrix), self.categories.predict(matrix)
+        return self._probabilities(self.levels, matrix), self._labels(self.categories, matrix)
+
+    def _agrees(self, probes: list[str]) -> bool:
+        ours = self.transform(probes)
+        theirs = sp.csr_matrix(self.union.transform(probes))
+        theirs.sort_indices()
+        same_matrix = (
+            np.array_equal(ours.indptr, theirs.indptr)
+            and np.array_equal(ours.indices, theirs.indices)
+            and np.array_equal(ours.data, theirs.data)
+        )
+        return (
+            same_matrix
+            and np.array_equal(self._probabilities(self.levels, ours), self.levels.predict_proba(theirs))
+            and np.array_equal(self._labels(self.categories, ours), self.categories.predict(theirs))
+        )
+
+    def _block(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
+        if not isinstance(vectorizer, TfidfVectorizer) or vectorizer.binary or vectorizer.input != "content":
+            return sp.csr_matrix(vectorizer.transform(texts))
+        if vectorizer.analyzer == "char_wb":
+            counts = self._char_counts(vectorizer, texts)
+        else:
+            counts = self._counts(vectorizer, texts)
+        # TfidfTransformer.transform's arithmetic, in the same order.
+        weights = vectorizer._tfidf
+        if weights.sublinear_tf:
+            np.log(counts.data, counts.data)
+            counts.data += 1.0
+        if weights.use_idf:
+            counts.data *= weights.idf_[counts.indices]
+        if weights.norm == "l2":
+            inplace_csr_row_normalize_l2(counts)
+        elif weights.norm is not None:
+            counts = sp.csr_matrix(normalize_rows(counts, norm=weights.norm, copy=False))
+        return counts
+
+    def _char_counts(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
+        cache = self.words.setdefault(id(vectorizer), {})
         if len(cache) > self.MAX_WORDS:
             cache.clear()
         vocabulary = vectorizer.vocabulary_
+        preprocess = self._built(vectorizer, "preprocessor")
         pieces: list[np.ndarray] = []
         rows: list[int] = []
         for text in texts:
             count = 0
-            # As sklearn: lowercase the whole text (str.lower is not always letter by letter), then split.
-            for word in text.lower().split():
+            # As scikit-learn: preprocess (lowercase) the whole text, then split on whitespace.
+            for word in preprocess(text).split():
                 found = cache.get(word)
                 if found is None:
                     grams = vectorizer._char_wb_ngrams(word)
@@ -235,27 +292,60 @@ class Featurizer:
                 pieces.append(found)
                 count += len(found)
             rows.append(count)
-        indices = np.concatenate(pieces) if pieces else np.zeros(0, np.int32)
-        indptr = np.concatenate([[0], np.cumsum(rows)]).astype(np.int64)
-        counts = sp.csr_matrix(
-            (np.ones(len(indices), dtype=vectorizer.dtype), indices, indptr),
-            shape=(len(texts), len(vocabulary)),
+        return _count_matrix(pieces, rows, len(vocabulary), vectorizer.dtype)
+
+    def _counts(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
+        vocabulary = vectorizer.vocabulary_
+        analyze = self._built(vectorizer, "analyzer")
+        pieces: list[np.ndarray] = []
+        rows: list[int] = []
+        for text in texts:
+            found = [vocabulary[g] for g in analyze(text) if g in vocabulary]
+            pieces.append(np.array(found, np.int32))
+            rows.append(len(found))
+        return _count_matrix(pieces, rows, len(vocabulary), vectorizer.dtype)
+
+    def _built(self, vectorizer: TfidfVectorizer, part: str) -> Callable[[str], Any]:
+        """The vectorizer's own preprocessor or analyzer, built once."""
+        key = (id(vectorizer), part)
+        if key not in self.parts:
+            self.parts[key] = getattr(vectorizer, f"build_{part}")()
+        return self.parts[key]
+
+    @staticmethod
+    def _scores(model: LogisticRegression, matrix: sp.csr_matrix) -> np.ndarray:
+        # LinearClassifierMixin.decision_function without validation: X @ coef.T + intercept.
+        scores: np.ndarray = matrix @ model.coef_.T + model.intercept_
+        return scores
+
+    def _probabilities(self, model: LogisticRegression, matrix: sp.csr_matrix) -> np.ndarray:
+        if len(model.classes_) <= 2:
+            binary: np.ndarray = model.predict_proba(matrix)  # the binary case: left to scikit-learn
+            return binary
+        # sklearn.utils.extmath.softmax, as LogisticRegression.predict_proba applies it.
+        scores = self._scores(model, matrix)
+        scores -= scores.max(axis=1).reshape(-1, 1)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1).reshape(-1, 1)
+        return scores
+
+    def _labels(self, model: LogisticRegression, matrix: sp.csr_matrix) -> np.ndarray:
+        labels: np.ndarray = (
+            model.predict(matrix)
+            if len(model.classes_) <= 2
+            else model.classes_.take(np.argmax(self._scores(model, matrix), axis=1), axis=0)
         )
-        counts.sum_duplicates()  # counts each n-gram and sorts the indices, as CountVectorizer does
-        return counts
+        return labels
 
 
-def _is_plain_char_wb(vectorizer: object) -> bool:
-    """A TfidfVectorizer whose analysis is exactly lowercase, split on whitespace, char_wb n-grams."""
-    return (
-        isinstance(vectorizer, TfidfVectorizer)
-        and vectorizer.analyzer == "char_wb"
-        and vectorizer.input == "content"
-        and vectorizer.lowercase
-        and vectorizer.preprocessor is None
-        and vectorizer.strip_accents is None
-        and not vectorizer.binary
-    )
+def _count_matrix(pieces: list[np.ndarray], rows: list[int], columns: int, dtype: type) -> sp.csr_matrix:
+    """Rows of feature indices (repeated as often as each occurs) -> counts, indices sorted in each row."""
+    indices = np.concatenate(pieces) if pieces else np.zeros(0, np.int32)
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(rows, out=indptr[1:])
+    counts = sp.csr_matrix((np.ones(len(indices), dtype=dtype), indices, indptr), shape=(len(rows), columns))
+    counts.sum_duplicates()  # counts each feature and sorts the indices, as CountVectorizer does
+    return counts
 
 
 def artifact_path(model_dir: Path, digest: str) -> Path:
