@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import joblib
@@ -109,9 +110,19 @@ def _features() -> FeatureUnion:
 # and it trains in one fit instead of six (13 s, not 60 s).
 NONE_WEIGHT = 4.0
 
-# Training speed on one idle core of the CI machine (measured: 7,789 examples in 15 s), for the estimate
-# a newcomer sees while the first start trains.
-EXAMPLES_PER_SECOND = 520
+# Training speed, for the estimate a newcomer sees while the first start trains. Measured on a two-core
+# machine busy with other work (load average 3-4): 10,758 examples in 21-27 s with the two classifiers
+# fitted side by side (76 s in one process in the same conditions, 30-41 s at light load).
+EXAMPLES_PER_SECOND = 450
+
+
+# The level and category classifiers are fitted side by side, in two processes.
+PARALLEL_JOBS = 2
+PARALLEL_FROM = 2000  # rows; the tests' small corpora train in-process (starting workers costs ~1 s)
+
+
+def _fit(model: LogisticRegression, matrix: sp.csr_matrix, labels: Sequence[object]) -> LogisticRegression:
+    return model.fit(matrix, labels)
 
 
 def _class_weights(level_ids: np.ndarray) -> dict[int, float]:
@@ -142,18 +153,25 @@ class RiskModel:
         cls, examples: Sequence[Example], corpus_digest: str, progress: Callable[[str], None] | None = None
     ) -> RiskModel:
         say = progress or (lambda stage: None)
+        # The two classifiers fit side by side in two processes, where there are two cores and enough rows
+        # to pay for starting them. The same fits; a worker limits BLAS to one thread, so coefficients can
+        # differ from a one-process fit in the 12th digit (summation order), as they do between machines.
+        jobs = min(PARALLEL_JOBS, os.cpu_count() or 1) if len(examples) >= PARALLEL_FROM else 1
         say("  1/3 normalising the corpus")
         texts = [normalize(e.text).text for e in examples]
         features = _features()
         say("  2/3 building word, character and concept features")
-        matrix = features.fit_transform(texts)
-        say("  3/3 fitting the classifier")
+        matrix = features.fit_transform(texts)  # in parallel it took 6-7 s, not 2.4 s (copying the texts)
         level_ids = np.array([LEVEL_NAMES.index(e.level) for e in examples])
         levels = LogisticRegression(C=8.0, max_iter=2000, class_weight=_class_weights(level_ids))
-        levels.fit(matrix, level_ids)
         risky = [i for i, e in enumerate(examples) if e.level in ("moderate", "high", "imminent")]
         categories = LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced")
-        categories.fit(matrix[risky], [examples[i].category for i in risky])
+        say(f"  3/3 fitting the level and category classifiers{' side by side' if jobs > 1 else ''}")
+        fits = [
+            (levels, matrix, level_ids),
+            (categories, matrix[risky], [examples[i].category for i in risky]),
+        ]
+        levels, categories = joblib.Parallel(n_jobs=jobs)(joblib.delayed(_fit)(*fit) for fit in fits)
         return cls(features, levels, categories, corpus_digest)
 
     def predict(self, normalized_texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
@@ -181,6 +199,12 @@ class RiskModel:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
             joblib.dump(self, handle)
         os.replace(handle.name, path)
+
+
+# Per text, the vocabulary indices of its features, repeated as often as each occurs; and how many each has.
+Features = tuple[list[np.ndarray], list[int]]
+# One vectorizer's weighted features: row, column and value of each, sorted by row then column; its width.
+Block = tuple[np.ndarray, np.ndarray, np.ndarray, int]
 
 
 class Featurizer:
@@ -227,7 +251,25 @@ class Featurizer:
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         if not self.exact:
             return self.union.transform(texts)
-        return sp.hstack([self._block(v, texts) for _, v, _ in self.union._iter()], format="csr")
+        # Each block as (row, column, value) sorted by row then column; stacked side by side as
+        # FeatureUnion stacks them, built into one CSR matrix (scipy's constructors cost more than the
+        # arithmetic for the one-text calls).
+        rows, columns, values = [], [], []
+        offset = 0
+        for _, vectorizer, _ in self.union._iter():
+            row, column, value, width = self._block(vectorizer, texts)
+            rows.append(row)
+            columns.append(column + offset)
+            values.append(value)
+            offset += width
+        row = np.concatenate(rows)
+        order = np.argsort(row, kind="stable")  # within a row: block by block, each in column order
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=len(texts)), out=indptr[1:])
+        return sp.csr_matrix(
+            (np.concatenate(values)[order], np.concatenate(columns)[order], indptr),
+            shape=(len(texts), offset),
+        )
 
     def predict(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Level probabilities (in ``levels.classes_`` order) and categories, as the models give them."""
@@ -251,27 +293,40 @@ class Featurizer:
             and np.array_equal(self._labels(self.categories, ours), self.categories.predict(theirs))
         )
 
-    def _block(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
+    def _block(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> Block:
         if not isinstance(vectorizer, TfidfVectorizer) or vectorizer.binary or vectorizer.input != "content":
-            return sp.csr_matrix(vectorizer.transform(texts))
+            matrix = sp.csr_matrix(vectorizer.transform(texts))
+            matrix.sort_indices()
+            row = np.repeat(np.arange(len(texts)), np.diff(matrix.indptr))
+            return row, matrix.indices.astype(np.int64), matrix.data, matrix.shape[1]
+        width = len(vectorizer.vocabulary_)
         if vectorizer.analyzer == "char_wb":
-            counts = self._char_counts(vectorizer, texts)
+            pieces, counts = self._char_features(vectorizer, texts)
         else:
-            counts = self._counts(vectorizer, texts)
+            pieces, counts = self._features(vectorizer, texts)
+        # Each feature counted, sorted by row then column, as CountVectorizer's matrix is.
+        found = np.concatenate(pieces).astype(np.int64) if pieces else np.zeros(0, np.int64)
+        keys, tally = np.unique(np.repeat(np.arange(len(texts)), counts) * width + found, return_counts=True)
+        row, column = np.divmod(keys, width)
+        value = tally.astype(vectorizer.dtype)
         # TfidfTransformer.transform's arithmetic, in the same order.
         weights = vectorizer._tfidf
         if weights.sublinear_tf:
-            np.log(counts.data, counts.data)
-            counts.data += 1.0
+            np.log(value, value)
+            value += 1.0
         if weights.use_idf:
-            counts.data *= weights.idf_[counts.indices]
+            value *= weights.idf_[column]
         if weights.norm == "l2":
-            inplace_csr_row_normalize_l2(counts)
+            indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(row, minlength=len(texts)), out=indptr[1:])
+            rows = SimpleNamespace(data=value, shape=(len(texts), width), indices=column, indptr=indptr)
+            inplace_csr_row_normalize_l2(rows)  # reads only these four attributes
         elif weights.norm is not None:
-            counts = sp.csr_matrix(normalize_rows(counts, norm=weights.norm, copy=False))
-        return counts
+            matrix = sp.csr_matrix(normalize_rows(sp.csr_matrix((value, (row, column))), norm=weights.norm))
+            value = matrix.data
+        return row, column, value, width
 
-    def _char_counts(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
+    def _char_features(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> Features:
         cache = self.words.setdefault(id(vectorizer), {})
         if len(cache) > self.MAX_WORDS:
             cache.clear()
@@ -292,9 +347,9 @@ class Featurizer:
                 pieces.append(found)
                 count += len(found)
             rows.append(count)
-        return _count_matrix(pieces, rows, len(vocabulary), vectorizer.dtype)
+        return pieces, rows
 
-    def _counts(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
+    def _features(self, vectorizer: TfidfVectorizer, texts: Sequence[str]) -> Features:
         vocabulary = vectorizer.vocabulary_
         analyze = self._built(vectorizer, "analyzer")
         pieces: list[np.ndarray] = []
@@ -303,7 +358,7 @@ class Featurizer:
             found = [vocabulary[g] for g in analyze(text) if g in vocabulary]
             pieces.append(np.array(found, np.int32))
             rows.append(len(found))
-        return _count_matrix(pieces, rows, len(vocabulary), vectorizer.dtype)
+        return pieces, rows
 
     def _built(self, vectorizer: TfidfVectorizer, part: str) -> Callable[[str], Any]:
         """The vectorizer's own preprocessor or analyzer, built once."""
@@ -336,16 +391,6 @@ class Featurizer:
             else model.classes_.take(np.argmax(self._scores(model, matrix), axis=1), axis=0)
         )
         return labels
-
-
-def _count_matrix(pieces: list[np.ndarray], rows: list[int], columns: int, dtype: type) -> sp.csr_matrix:
-    """Rows of feature indices (repeated as often as each occurs) -> counts, indices sorted in each row."""
-    indices = np.concatenate(pieces) if pieces else np.zeros(0, np.int32)
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(rows, out=indptr[1:])
-    counts = sp.csr_matrix((np.ones(len(indices), dtype=dtype), indices, indptr), shape=(len(rows), columns))
-    counts.sum_duplicates()  # counts each feature and sorts the indices, as CountVectorizer does
-    return counts
 
 
 def artifact_path(model_dir: Path, digest: str) -> Path:
