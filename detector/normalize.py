@@ -137,10 +137,12 @@ def _clean_characters(text: str, t: Tables) -> MappedText:
 
 
 _SPACED_LETTERS = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
-# A run of letters and leet characters. ``_undo_leet`` decides whether it is a leet word; the pattern
-# stays a single character class because nested quantifiers here backtracked in cubic time on one long
-# word (2,000 letters took 46 s and held the GIL).
-_LEET_WORD = re.compile(r"[a-z0-9@!$|+]+")
+# A run of letters and leet characters that holds at least one digit or symbol: ``_undo_leet`` decides
+# whether it is a leet word (a run of letters alone never is, and is most of any text, so it is not even
+# matched). The lookbehind starts a match only where a run starts and no quantifier is nested, so a
+# match costs time linear in the run: nested quantifiers here backtracked in cubic time on one long word
+# (2,000 letters took 46 s and held the GIL).
+_LEET_WORD = re.compile(r"(?<![a-z0-9@!$|+])[a-z0-9@!$|+]*[0-9@!$|+][a-z0-9@!$|+]*")
 # No word is this long. spaCy's tokenizer splits affixes off a run of punctuation in quadratic time
 # (21,000 characters of "!?." took 12 s), so long runs are cut into pieces first.
 _LONG_RUN = re.compile(r"\S{64,}")

@@ -202,7 +202,7 @@ class Detector:
         found: dict[tuple[str, int, int], Signal] = {}
         pattern_category: dict[Signal, Category | None] = {}
         for window, doc in pieces:
-            matches = self.rules(doc)
+            matches = self.rules(doc, window.mapped.text)  # the text the doc was made from
             scopes = self.context.scopes(doc) if matches else []
             for match in matches:
                 span = doc[match.start : match.end]

@@ -179,8 +179,9 @@ class RuleMatcher:
             for word in anchor:
                 self.by_anchor.setdefault(word, []).append(len(self.phrases) - 1)
 
-    def __call__(self, doc: Doc) -> list[RuleMatch]:
-        doc = self._medicines_named(doc)
+    def __call__(self, doc: Doc, text: str | None = None) -> list[RuleMatch]:
+        """``text``, when given, is ``doc.text`` (which spaCy rebuilds from the tokens at every call)."""
+        doc = self._medicines_named(doc, doc.text if text is None else text)
         # The distinct lower-case words, read from the token array: iterating Token objects costs ten times
         # as much, and this runs on every window of every message.
         strings = doc.vocab.strings
@@ -193,12 +194,12 @@ class RuleMatcher:
                 found.extend(RuleMatch(phrase.rule, s, e) for _, s, e in phrase.matcher(doc))
         return _drop_contained(found)
 
-    def _medicines_named(self, doc: Doc) -> Doc:
+    def _medicines_named(self, doc: Doc, text: str) -> Doc:
         """The doc as the patterns read it: a medicine no list names but its INN stem gives away
         ("chlorpromazine") reads as one the lists do, so "$PILLS" covers it. Word for word, so the matches'
         token positions are the original doc's."""
-        by_stem = names_a_medicine_by_stem(doc.text)
-        by_place = _AMOUNT_HINT.search(doc.text) is not None
+        by_stem = names_a_medicine_by_stem(text)
+        by_place = _AMOUNT_HINT.search(text) is not None
         if not (by_stem or by_place):
             return doc  # most texts: no token needs looking at
         known = self.medicines

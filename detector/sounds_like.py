@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 import jellyfish
 
@@ -51,34 +52,35 @@ def _one_letter_less(code: str) -> set[str]:
 
 def misheard_medicines(text: str) -> list[tuple[int, int, str]]:
     """Spans of ``text`` (normalised: lower case) that sound like a medicine, with the name to read."""
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    words = _WORD.findall(text)  # where each word is, only once a medicine is found (rarely)
+    edge = [w in _EDGE_WORDS for w in words]
+    # letters[i]: letters in words[:i], so a join's length is known before it is built.
+    letters = [0, *accumulate(map(len, words))]
     known = _known()
     edits: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
     position = 0
-    while position < len(words):
-        if words[position][2] in _EDGE_WORDS:  # no join starts on one, and each is too short alone
+    count = len(words)
+    while position < count:
+        if edge[position]:  # no join starts on one, and each is too short alone
             position += 1
             continue
-        found = None
-        for size in range(MAX_WORDS, 0, -1):  # the longest join first: "amy trip to lean", not "amy"
-            group = words[position : position + size]
-            if len(group) < size:
-                continue
-            if size > 1 and (group[0][2] in _EDGE_WORDS or group[-1][2] in _EDGE_WORDS):
-                continue
-            joined = "".join(w for _, _, w in group)
-            if len(joined) < MIN_NAME_LETTERS - 1 or (size == 1 and joined in known):
-                continue
-            name = _match(joined, exact_sound=size > 1)
-            if name is not None:
-                found = (group[0][0], group[-1][1], name, size)
+        size = min(MAX_WORDS, count - position)
+        while size:  # the longest join first: "amy trip to lean", not "amy"
+            end = position + size
+            if letters[end] - letters[position] < MIN_NAME_LETTERS - 1:
+                size = 0  # a shorter join is shorter still
                 break
-        if found is None:
-            position += 1
-            continue
-        start, end, name, size = found
-        edits.append((start, end, name))
-        position += size
+            if size == 1 or not edge[end - 1]:
+                joined = "".join(words[position:end])
+                if not (size == 1 and joined in known):
+                    name = _match(joined, size > 1)
+                    if name is not None:
+                        spans = spans or [m.span() for m in _WORD.finditer(text)]
+                        edits.append((spans[position][0], spans[end - 1][1], name))
+                        break
+            size -= 1
+        position += size or 1
     return edits
 
 

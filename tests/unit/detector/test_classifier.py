@@ -8,6 +8,7 @@ import pytest
 from detector.classifier import (
     MODEL_VERSION,
     Example,
+    Featurizer,
     RiskModel,
     artifact_path,
     corpus_files,
@@ -73,3 +74,31 @@ def test_a_changed_normalisation_is_a_different_model(
     (own / "normalize.yaml").write_text(table.replace("fillers: [um,", "fillers: [like, um,"))
     monkeypatch.setenv("STAYLINE_CONFIG_DIR", str(own))
     assert corpus_hash(files) != shipped
+
+
+def test_the_fast_featurizer_scores_exactly_as_scikit_learn() -> None:
+    model = RiskModel.train(small_corpus(), "x")
+    texts = [
+        "i want to end my life",
+        "",
+        "reset   my\tpassword",
+        "ÉTÉ ﬁne naïve",
+        "i swallowed 40 pills tonight",
+    ]
+    fast = Featurizer(model.features, model.levels, model.categories)
+    assert fast.exact
+    ours, theirs = fast.transform(texts), model.features.transform(texts)
+    assert np.array_equal(ours.toarray(), theirs.toarray())
+    levels, categories = fast.predict(texts)
+    assert np.array_equal(levels, model.levels.predict_proba(theirs))
+    assert list(categories) == list(model.categories.predict(theirs))
+    assert "_fast" not in model.__getstate__()  # the word cache is never saved with the artifact
+
+
+def test_the_fast_featurizer_leaves_a_union_it_cannot_reproduce_to_scikit_learn() -> None:
+    model = RiskModel.train(small_corpus(), "x")
+    model.features.transformer_weights = {"chars": 2.0}
+    fast = Featurizer(model.features, model.levels, model.categories)
+    assert not fast.exact
+    texts = ["i want to end my life"]
+    assert np.array_equal(fast.transform(texts).toarray(), model.features.transform(texts).toarray())
