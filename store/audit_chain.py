@@ -94,18 +94,27 @@ def _collect(session: OrmSession, _context: object, _instances: object) -> None:
 def _chain(session: OrmSession) -> None:
     if not isinstance(session, Session) or session.in_nested_transaction():
         return  # a savepoint's release: its rows stay pending, numbered when the transaction commits
-    session.flush()  # every new row has its id (and was collected)
+    # Rows not written yet are numbered before their INSERT (one statement each, not an INSERT and then
+    # an UPDATE): they leave the session while the rest of the transaction is flushed, so every other row
+    # lock is taken before the head's, as before, and come back numbered after it.
+    unwritten = [row for row in session.new if isinstance(row, AuditEventRow) and row.seq is None]
+    for row in unwritten:
+        session.expunge(row)
+    session.flush()  # every row written earlier has its id (and was collected)
     # Rows a rolled-back savepoint took with it are no longer in the session: they get no number.
-    pending = [row for row in session.info.pop(_PENDING, []) if row in session]
-    if not pending:
+    written = [row for row in session.info.pop(_PENDING, []) if row in session]
+    if not written and not unwritten:
         return
+    # The notification goes out at commit wherever it is queued: queued here, it is one round trip less
+    # while the head is locked (every audit-writing transaction of every process waits for that lock).
+    announce(session)  # live event streams read past their cursor once this commits
     head = _lock_head(session)
-    for row in sorted(pending, key=lambda r: r.id or 0):
+    for row in sorted(written, key=lambda r: r.id or 0) + unwritten:  # then in the order they were added
         seq = head.seq + 1
         row.seq, row.prev_hash, row.hash = seq, head.hash, hash_of(row, head.hash, seq)
         head.seq, head.hash = seq, row.hash
+    session.add_all(unwritten)
     session.flush()
-    announce(session)  # live event streams read past their cursor once this commits
 
 
 @event.listens_for(OrmSession, "after_soft_rollback")

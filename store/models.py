@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Integer, text
+from sqlalchemy import JSON, BigInteger, Boolean, Column, DateTime, Index, Integer, false, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -70,6 +70,13 @@ class MessageRow(SQLModel, table=True):
             postgresql_where=text("scanned_at IS NULL"),
             sqlite_where=text("scanned_at IS NULL"),
         ),
+        # The crisis-looking messages still waiting: a crisis scan claims a few of them at once (0019).
+        Index(
+            "ix_message_urgent_waiting",
+            "received_at",
+            postgresql_where=text("urgent AND scanned_at IS NULL"),
+            sqlite_where=text("urgent AND scanned_at IS NULL"),
+        ),
     )
 
     id: str = Field(primary_key=True, max_length=64)
@@ -94,6 +101,9 @@ class MessageRow(SQLModel, table=True):
     # The provider's order of the turn in its conversation (a transcription segment's SequenceId): a scan
     # folds a conversation's turns by it where present. None for turns without one. Since 0011.
     sequence: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    # A customer's turn the pre-screen found crisis words in (``workers/prescreen.py``), as it came in: its
+    # scan goes to the crisis queue, and a crisis scan claims the other waiting ones with its own. Since 0019.
+    urgent: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()))
 
 
 class AssessmentRow(SQLModel, table=True):

@@ -129,6 +129,13 @@ def scanning_runtime() -> Runtime:
     return _scanning
 
 
+@signals.worker_process_shutdown.connect
+def _finish_pages(**_: object) -> None:
+    # Pages a scan handed to this process's page threads go out before the process exits.
+    if _scanning is not None and isinstance(_scanning.dispatcher, PagesInline):
+        _scanning.dispatcher.shutdown()
+
+
 @app.task(name="detector.scan", **RETRY)
 def scan(message_id: str, urgent: bool = False) -> None:
     rt = scanning_runtime()

@@ -9,6 +9,7 @@ skipped by every later scan and the sweep, and alarmed on the console for a huma
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from uuid import uuid4
@@ -87,7 +88,8 @@ def claim(
     *,
     only: bool = False,
 ) -> Claim:
-    """This message and the oldest other free ones; ``only``: this message alone. On PostgreSQL rows
+    """This message and the oldest other free ones; ``only``: this message and the oldest other free
+    crisis-looking ones (``MessageRow.urgent``), never bulk work. On PostgreSQL rows
     another claim is writing are skipped; everywhere a conditional update makes the claim, so two scans
     never hold one message. One read and one update for the whole batch, whatever its size.
 
@@ -100,10 +102,11 @@ def claim(
     with session_scope(url) as session:
         mine = col(MessageRow.id) == message_id
         query = select(MessageRow).where(_free(now))
-        query = query.where(mine) if only else query.where(mine | (col(MessageRow.received_at) <= now))
+        others = col(MessageRow.received_at) <= now
+        query = query.where(mine | ((col(MessageRow.urgent) & others) if only else others))
         query = query.order_by(
             col(MessageRow.id) != message_id, col(MessageRow.received_at), col(MessageRow.id)
-        ).limit(limit if only else CANDIDATES_PER_CLAIM * limit)
+        ).limit(CANDIDATES_PER_CLAIM * limit)
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
         candidates = list(session.exec(query).all())
@@ -131,6 +134,32 @@ def claim(
         held = {row[0] for row in taken}
         result.messages.extend(m for m in wanted if m.id in held)
     return result
+
+
+class Keeper:
+    """Called before each timed detector run: renews the claim only when what is left of its lease might
+    not cover one more run and the writes after it. (Renewing before every run was a transaction, with
+    its commit, per crisis message; a lease holds two runs and a margin.)"""
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        lease: timedelta,
+        until: datetime,
+        clock: Callable[[], datetime],
+        settings: Settings,
+    ) -> None:
+        self.url, self.token, self.lease, self.until, self.clock = url, token, lease, until, clock
+        real = settings.scan_deadline_seconds + LEASE_MARGIN_SECONDS
+        self.needed = timedelta(seconds=real * settings.clock_speedup)
+
+    def __call__(self) -> None:
+        now = self.clock()
+        if self.until - now > self.needed:
+            return
+        renew(self.url, self.token, now + self.lease)
+        self.until = now + self.lease
 
 
 def renew(url: str, token: str, until: datetime) -> None:

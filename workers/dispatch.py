@@ -68,26 +68,42 @@ class CeleryDispatcher:
         self._publish("escalation.send_page", page_id)
 
 
+PAGE_THREADS = 4  # pages a scan process has in flight at once (each mostly waits for the provider)
+
+
 class PagesInline:
     """A scan worker's dispatcher: the pages a scan records are sent from the scan's own process as soon
     as their fold commits, rather than queued behind whatever the pages queue and the pool are doing
     (under load that wait was most of a crisis message's time to its first page). Scans are handed on
     as usual. A page that cannot be sent here (an exception before the provider answers) goes to the
-    pages queue; delivery claims each page, so a page is never sent twice either way."""
+    pages queue; delivery claims each page, so a page is never sent twice either way.
+
+    Pages are sent on a few threads of the process, not on the scan's own: a provider's request takes a
+    round trip or more, and a scan that waited for each one (two pages a crisis) could not start on the
+    next crisis meanwhile (under the batch door's load, crisis scans took seconds and bulk scans none).
+    The process waits for them before it exits (``shutdown``); if it is killed first, a page left
+    "sending" is retried after its lease, as after any killed send."""
 
     def __init__(self, inner: Any, runtime: Runtime) -> None:
         self.inner, self.runtime = inner, runtime
+        self._threads = ThreadPoolExecutor(max_workers=PAGE_THREADS, thread_name_prefix="page")
 
     def scan(self, message_id: str, urgent: bool = False) -> None:
         self.inner.scan(message_id, urgent)
 
     def send_page(self, page_id: int) -> None:
+        self._threads.submit(self._deliver, page_id)
+
+    def _deliver(self, page_id: int) -> None:
         rt = self.runtime
         try:
             deliver(rt.url, page_id, rt.config, rt.notifiers, rt.policy, rt.clock())
         except Exception as error:
             log.warning("page sent from the queue instead (%s)", type(error).__name__)
             self.inner.send_page(page_id)
+
+    def shutdown(self) -> None:
+        self._threads.shutdown(wait=True)
 
 
 class InProcessDispatcher:

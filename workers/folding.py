@@ -169,6 +169,9 @@ def _first_waiting_before(session: Session, message: MessageRow, passed: set[str
         .where(col(MessageRow.scanned_at).is_(None))
         .where(col(MessageRow.quarantined_at).is_(None))
         .where(col(MessageRow.id) != message.id)
+        # Only turns that can come before: sequenced ones sort first, the rest by arrival (under a
+        # backlog most of a conversation's waiting turns come after this one, and are not read).
+        .where(col(MessageRow.sequence).is_not(None) | (col(MessageRow.received_at) <= message.received_at))
         .order_by(col(MessageRow.received_at))
         .limit(EARLIER_LIMIT)
     )

@@ -105,22 +105,32 @@ def _lock(session: Session, conversation_ids: list[str]) -> dict[str, Conversati
 
 def _check_nothing_earlier_waiting(session: Session, messages: list[MessageRow]) -> list[str]:
     """Under the locks, after this batch's turns are marked scanned: any turn of these conversations still
-    waiting must come after the batch's last turn of its conversation. Returns those turns' ids."""
+    waiting must come after the batch's last turn of its conversation. Returns the id of one such later
+    turn, if any (enough for the caller to hand the conversations on: a scan claims a batch).
+
+    Only turns that can come before are read: those carrying a provider's sequence (they sort before
+    turns without one) and those received no later than the batch's newest turn. Under a backlog a
+    conversation has many turns waiting after the batch; reading them all made every chunk of a busy
+    batch door fold turn by turn."""
     last: dict[str, tuple[bool, int, datetime, str]] = {}
     for message in messages:
         order = turn_order(message)
         if message.conversation_id not in last or order > last[message.conversation_id]:
             last[message.conversation_id] = order
-    query = (
-        select(MessageRow)
-        .where(col(MessageRow.conversation_id).in_(list(last)))
-        .where(col(MessageRow.scanned_at).is_(None))
-        .where(col(MessageRow.quarantined_at).is_(None))
-        .limit(WAITING_LIMIT)
+    newest = max(m.received_at for m in messages)
+    waiting_here = (
+        col(MessageRow.conversation_id).in_(list(last))
+        & col(MessageRow.scanned_at).is_(None)
+        & col(MessageRow.quarantined_at).is_(None)
     )
+    could_be_earlier = col(MessageRow.sequence).is_not(None) | (col(MessageRow.received_at) <= newest)
+    query = select(MessageRow).where(waiting_here & could_be_earlier).limit(WAITING_LIMIT)
     waiting = session.exec(query).all()
     if len(waiting) == WAITING_LIMIT:
         raise _OneAtATime("many turns of these conversations are waiting")
     if any(turn_order(w) < last[w.conversation_id] for w in waiting):
         raise _OneAtATime("an earlier turn of a conversation is waiting outside the batch")
-    return [w.id for w in waiting]
+    if waiting:
+        return [w.id for w in waiting]
+    later = session.exec(select(MessageRow.id).where(waiting_here).limit(1)).first()
+    return [later] if later is not None else []

@@ -18,7 +18,6 @@ from store.db import session_scope
 from store.repository import new_conversation
 from workers import replays
 from workers.messages import IncomingMessage, scans_to_queue, store_message
-from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -55,8 +54,7 @@ def store_turn(session: Session, runtime: Runtime, turn: Turn, ensured: set[str]
         session, turn.incoming, now, redact_text=runtime.settings.redact_text, ensured=ensured
     )
     replays.remember(session, turn.key, row.id)
-    incoming = turn.incoming
-    return Stored(row.id, False, incoming.sender == "customer" and looks_urgent(incoming.text))
+    return Stored(row.id, False, row.urgent)
 
 
 def accept_turns(runtime: Runtime, turns: Sequence[Turn]) -> list[Stored]:

@@ -76,6 +76,7 @@ def store_message(
         received_at=now,
         source=incoming.source,
         sequence=incoming.sequence,
+        urgent=incoming.sender == "customer" and looks_urgent(incoming.text),
     )
     session.add(message)
     if ensured is None:
@@ -84,6 +85,7 @@ def store_message(
 
 
 SCAN_BATCH = 64  # messages assessed in one model pass
+URGENT_BATCH = 4  # crisis-looking messages one crisis scan claims (each assessed under its own deadline)
 
 
 def scans_to_queue(to_scan: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -105,16 +107,19 @@ def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> lis
     the agent's guidance run (a broken playbook cannot stop a page). Returns the page ids the caller
     still has to send: none, they have all been handed over.
 
-    An ``urgent`` scan (from the crisis queue) claims its own message only: it is short, so the crisis
-    queue drains fast and never holds the pages queue, polled after it, behind bulk work."""
+    An ``urgent`` scan (from the crisis queue) claims its own message and at most URGENT_BATCH - 1 other
+    crisis-looking ones still waiting, never bulk work: it is short, so the crisis queue drains fast and
+    never holds the pages queue, polled after it, behind bulk work; and under load one scan serves a few
+    crisis messages (the crisis scans of the others then find theirs taken, and end at once)."""
     settings, lease = runtime.settings, claims.lease_for(runtime.settings)
+    claimed_at = runtime.clock()
     held = claims.claim(
         runtime.url,
         message_id,
-        runtime.clock(),
+        claimed_at,
         lease,
         settings.scan_max_attempts,
-        1 if urgent else SCAN_BATCH,
+        URGENT_BATCH if urgent else SCAN_BATCH,
         only=urgent,
     )
     _send(runtime, held.alarms)
@@ -125,9 +130,10 @@ def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> lis
     crisis = {m.conversation_id for m in ordered if m.sender == "customer" and looks_urgent(m.text)}
     first = [m for m in ordered if m.conversation_id in crisis]
     later: set[str] = set()
+    keeper = claims.Keeper(runtime.url, held.token, lease, claimed_at + lease, runtime.clock, settings)
     for phase in (first, [m for m in ordered if m.conversation_id not in crisis]):
         if phase:
-            _assess_and_record(runtime, phase, held.token, lease, later)
+            _assess_and_record(runtime, phase, held.token, keeper, later)
     if later:
         # Turns of these conversations came in behind this claim, and other scans' claims leave such turns
         # out while one holds the conversation: hand the conversations on (a scan claims a batch).
@@ -136,13 +142,10 @@ def scan_message(runtime: Runtime, message_id: str, urgent: bool = False) -> lis
 
 
 def _assess_and_record(
-    runtime: Runtime, messages: list[MessageRow], token: str, lease: timedelta, later: set[str]
+    runtime: Runtime, messages: list[MessageRow], token: str, keep_claim: claims.Keeper, later: set[str]
 ) -> None:
     settings = runtime.settings
     customers = [m for m in messages if m.sender == "customer"]  # agent turns feed the playbook
-
-    def keep_claim() -> None:
-        claims.renew(runtime.url, token, runtime.clock() + lease)
 
     outcomes = assess_all(
         runtime.detector,

@@ -112,6 +112,7 @@ class Runtime:
     def prepare(self) -> Runtime:
         """Migrate the database and load everything a worker needs before the first task. Broken guidance
         is logged loudly and the process starts anyway: detection and paging never depend on it."""
+        from escalation.guidance import default_library
         from workers.guidance_fallback import report_at_start
 
         migrate(self.url)
@@ -120,7 +121,13 @@ class Runtime:
         counters.attach(self.url, shared_redis(self.settings.broker_url))
         _ = self.config, self.channels, self.notifiers, self.detector
         self.warm_detector()
-        report_at_start()
+        if not report_at_start().broken:
+            # Read the playbooks now, not on the first turn of a conversation at risk (under a second
+            # of YAML parsing that a crisis scan otherwise paid between its pages and its guidance).
+            try:
+                default_library()
+            except Exception as error:  # guidance degrades to its fallback card; never stop a worker
+                log.error("guidance library not loaded at start (%s)", type(error).__name__)
         return self
 
     def warm_detector(self) -> None:

@@ -77,3 +77,19 @@ def test_a_scan_folds_its_conversations_together_and_hands_on_the_turns_behind(r
     assert runtime.dispatcher.scans == [(t3, False)]  # type: ignore[attr-defined]
     assert [m.id for m in elsewhere.messages] == [t3]
     assert chain.intact
+
+
+def test_a_crisis_scan_claims_other_waiting_crisis_turns_and_no_bulk_work(runtime: Runtime) -> None:
+    b1 = store(runtime, "conv-a", "can I change my address", 0)
+    c1 = store(runtime, "conv-b", "I have swallowed all of my sleeping pills", 1)
+    b2 = store(runtime, "conv-c", "the tracking page says nothing", 2)
+    c2 = store(runtime, "conv-d", "I took a whole box of paracetamol", 3)
+    c3 = store(runtime, "conv-e", "the rope is ready and I am doing it tonight", 4)
+
+    crisis = claims.claim(runtime.url, c3, T0, LEASE, 3, 2, only=True)
+    late = claims.claim(runtime.url, c2, T0, LEASE, 3, 2, only=True)  # its own was taken: it takes c2's
+
+    assert [m.id for m in crisis.messages] == [c3, c1]  # its own first, then the oldest crisis-looking
+    assert [m.id for m in late.messages] == [c2]
+    bulk = claims.claim(runtime.url, b1, T0, LEASE, 3, 64)
+    assert [m.id for m in bulk.messages] == [b1, b2]

@@ -57,3 +57,27 @@ def test_a_failing_step_is_rolled_back_alone_and_the_chain_stays_whole(database_
         ("guidance_test", "c-b", "b2"),
     ]
     assert result.intact and result.rows == 6
+
+
+def _fails_in_memory(session: Session, conversation: ConversationRow) -> None:
+    conversation.guidance_state = {"seen": "never"}
+    repository.audit(session, "guidance", "guidance_test", at=T0, conversation_id=conversation.id, n="lost")
+    raise ValueError("a broken playbook")  # nothing flushed: undone in memory, the batch goes on
+
+
+def test_a_step_failing_before_any_write_is_undone_in_memory(database_url: str) -> None:
+    with session_scope(database_url) as session:
+        for name in ("c-a", "c-b"):
+            repository.ensure_conversation(session, name, "chat", "default", T0)
+        session.get(ConversationRow, "c-a").guidance_state = {"seen": "a0"}  # type: ignore[union-attr]
+
+    run_guidance_many(database_url, [("c-a", _fails_in_memory), ("c-b", _writes("b1"))], T0)
+
+    with session_scope(database_url) as session:
+        states = {c.id: c.guidance_state for c in session.exec(select(ConversationRow)).all()}
+        rows = session.exec(select(AuditEventRow).order_by(col(AuditEventRow.seq))).all()
+        result = verify(session)
+    assert states == {"c-a": {"seen": "a0"}, "c-b": {"seen": "b1"}}
+    written = [(r.action, r.conversation_id, r.detail.get("n") or r.detail.get("error")) for r in rows]
+    assert written == [("guidance_failed", "c-a", "ValueError"), ("guidance_test", "c-b", "b1")]
+    assert result.intact and result.rows == 2
