@@ -40,6 +40,16 @@ MISSES = [  # labelled by agents and responders: each one came out low and was a
     "i'm so lonely, i'd almost be glad if the tests showed i didnt have long",
     "im exhausted by all of it, if they find a tumour i'll just be glad",
     "since losing my job i keep hoping the heart thing gets me first",
+    "nothing has gone right for years, it would be a relief if the scan showed the worst",
+    "im tired of being here, id be relieved to hear the lump is malignant",
+    "since the kids stopped ringing i half hope the results come back terminal",
+    "life has been grim, if the consultant says its serious i wont be sorry",
+    "i cant cope any more, a terminal result would honestly be a relief",
+    "been so down, i keep hoping the doctors find something they cant treat",
+    "im done with it all, if the tumour is back ill say no to treatment and let it happen",
+    "honestly id feel relieved if the hospital told me i only had months left",
+    "with everything going on id be grateful if this illness just took me",
+    "im so tired, if the blood tests show something fatal id be relieved",
 ]
 SAME_KIND = "honestly id be relieved if the doctors found something terminal"  # never trained on
 HARMLESS = "the doctors found something on the scan so im booking a follow up"
