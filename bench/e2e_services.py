@@ -27,6 +27,17 @@ STARTUP_TIMEOUT_SECONDS = 180.0
 STOP_TIMEOUT_SECONDS = 20.0
 
 
+def notable_tail(path: Path, lines: int = 12, width: int = 400) -> str:
+    """The last lines of a service log that are not INFO: Celery's own shutdown notices (printed, not
+    logged), warnings and errors. A plain tail of a busy worker is all "message scanned"."""
+    try:
+        text = path.read_text(errors="replace").splitlines()
+    except OSError:
+        return "(no log)"
+    notable = [line[:width] for line in text if '"level": "INFO"' not in line]
+    return "\n".join(notable[-lines:]) or "(none)"
+
+
 @dataclass(frozen=True)
 class ServicesConfig:
     production: bool
@@ -153,8 +164,11 @@ class Services:
     def check_alive(self) -> None:
         for name, process in self.others.items():
             if process.poll() is not None:
-                tail = log_tail(self.config.workdir / f"{name}.log")
-                raise RuntimeError(f"stayline {name} exited ({process.returncode}):\n{tail}")
+                log = self.config.workdir / f"{name}.log"
+                raise RuntimeError(
+                    f"stayline {name} exited ({process.returncode}). Its last warnings and non-JSON lines "
+                    f"(why it stopped):\n{notable_tail(log)}\nIts last lines:\n{log_tail(log, 6)}"
+                )
 
     def stop(self) -> None:
         for process in self.others.values():

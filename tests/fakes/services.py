@@ -11,6 +11,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import redis
 import yaml
@@ -50,16 +51,18 @@ class PrivateRedis:
         self.port = free_port()
         self.workdir = workdir
         self.process: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
+        self._log = (self.workdir / "redis.log").open("ab")  # a killed client or a crash says why there
         self.process = subprocess.Popen(
             ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), *NO_PERSISTENCE],
             cwd=self.workdir,
-            stdout=subprocess.DEVNULL,
+            stdout=self._log,
         )
         wait_until(self.up, 30, "the private Redis to start")
 
@@ -68,6 +71,9 @@ class PrivateRedis:
             self.process.kill()
             self.process.wait(timeout=10)
             self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def up(self) -> bool:
         try:
