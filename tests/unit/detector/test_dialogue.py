@@ -107,7 +107,7 @@ def test_a_yes_to_a_service_question_pages_nobody(detector: Detector) -> None:
             ("agent", "is that the account ending four one two?"),
             ("customer", "yes that's the one"),
             ("agent", "have you tried switching it off and on again?"),
-            ("customer", "yeah i have, twice"),
+            ("customer", "yep did that three times already"),
         ],
     )
     assert max(levels) < RiskLevel.MODERATE
