@@ -34,9 +34,11 @@ def hear_agent(state: ConversationState, agent_text: str) -> ConversationState:
     turn = asked(agent_text)
     if turn.codes:
         state = replace(state, codes=(*state.codes, *turn.codes)[-MAX_CODES:])
+    if turn.referent:
+        state = replace(state, referent=turn.referent)
     if not turn.questions:
         return state
-    return replace(state, asked=turn.questions, asked_names_harm=turn.names_harm)
+    return replace(state, asked=turn.questions, asked_names_harm=turn.names_harm, referent="")
 
 
 def pending_question(state: ConversationState) -> AgentTurn:

@@ -164,6 +164,7 @@ class AgentTurn:
     questions: tuple[str, ...]
     names_harm: bool
     codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    referent: str = ""  # the service object a turn without screening questions names (service_objects)
 
 
 # A silent answer: when someone may be overheard, an agent offers words that mean "yes" to a question the
@@ -180,7 +181,39 @@ def asked(agent_text: str) -> AgentTurn:
     """The screening questions an agent's turn asks (agent turns are never scored as risk)."""
     normalized = normalize(agent_text).text
     names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
-    return AgentTurn(names, bool(names) and bool(_NAMES_HARM.search(normalized)), offered_codes(agent_text))
+    referent = "" if names else named_service_object(normalized)
+    return AgentTurn(
+        names, bool(names) and bool(_NAMES_HARM.search(normalized)), offered_codes(agent_text), referent
+    )
+
+
+@lru_cache(maxsize=1)
+def _service_objects() -> re.Pattern[str]:
+    nouns = sorted(load_yaml("questions.yaml").get("service_objects", []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(n)) for n in nouns) + r")\b")
+
+
+def named_service_object(normalized_agent_text: str) -> str:
+    """The last service object an agent's turn names ("shall I close the account today?" -> "account")."""
+    found = _service_objects().findall(normalized_agent_text)
+    return str(found[-1]) if found else ""
+
+
+# "end it", "cancel it", "do it": a bare pronoun after a verb of ending; never "end it all".
+_ENDING_IT = re.compile(
+    r"\b(end|ending|finish|finishing|close|closing|cancel|cancelling|canceling|stop|stopping|do|doing|"
+    r"terminate|terminating)\s+(it|this|that)\b(?!\s+all\b)",
+    re.IGNORECASE,
+)
+
+
+def ends_a_pronoun(text: str) -> bool:
+    return _ENDING_IT.search(text) is not None
+
+
+def with_referent(text: str, referent: str) -> str:
+    """``text`` with each bare "it" after a verb of ending replaced by the thing the agent asked about."""
+    return _ENDING_IT.sub(lambda m: f"{m.group(1)} the {referent}", text)
 
 
 def offered_codes(agent_text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

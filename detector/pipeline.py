@@ -7,7 +7,7 @@ takes about a second) and call ``assess_many`` for batches.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
@@ -17,7 +17,7 @@ from config.settings import get_settings
 from detector.classifier import RiskModel
 from detector.context import ContextAnalyzer
 from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
-from detector.dialogue import read_answer, read_codes
+from detector.dialogue import ends_a_pronoun, read_answer, read_codes, with_referent
 from detector.fusion import (
     Evidence,
     combination_level,
@@ -104,12 +104,31 @@ class Detector:
         """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does.
         With the message's ``text``, an answer to the agent's last screening question counts too."""
         listening = text and "conversation" in self.config.components
+        if listening and state.referent:
+            message, text = self._read_it_as_the_referent(message, text, state.referent)
         readings = (
             read_answer(pending_question(state), text, state.level) + read_codes(state.codes, text)
             if listening
             else []
         )
         return advance(state, message, self.config, readings, text, self._read_window(state, text))
+
+    def _read_it_as_the_referent(
+        self, message: Assessment, text: str, referent: str
+    ) -> tuple[Assessment, str]:
+        """After "shall I close the account?", "yes, end it tonight" ends the account: when a counted rule
+        matched on such a pronoun, the turn is read again with the agent's noun in its place, and the lower
+        of the two readings stands, for this turn and for the turns read together with it
+        (config/questions.yaml service_objects). Returns the assessment and the text as read."""
+        if not any(s.counts and ends_a_pronoun(s.text) for s in message.signals):
+            return message, text
+        rewritten = with_referent(text, referent)
+        reread = self.assess_many([rewritten])[0]
+        if reread.level >= message.level:
+            return message, text
+        levels = f"{message.level.label} -> {reread.level.label}"
+        note = f'"it" read as the {referent} the agent asked about: {levels}'
+        return replace(reread, notes=(*reread.notes, note)), rewritten
 
     def _read_window(self, state: ConversationState, text: str) -> WindowReading | None:
         """The model's reading of this turn joined to the customer's turns before it (context_turns)."""

@@ -165,6 +165,10 @@ class ConversationState:
     # Code words an agent offered as a silent "yes" ("if you're in danger right now, reply '<words>'"), with
     # the questions each answers: they hold for the rest of the conversation (the agent's words, saved).
     codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The service object ("account") the agent's last turn offered to close or change, which a bare "it" in
+    # the customer's next turn may stand for (config/questions.yaml service_objects). A word from a fixed
+    # list, never the customer's: saved.
+    referent: str = ""
     # The customer's last few turns, read together with the next one (config context_turns). Never saved
     # with the state (to_dict leaves them out, so no customer words are copied into it): the worker reads
     # them back from the stored messages before each fold.
@@ -183,6 +187,7 @@ class ConversationState:
             "asked_names_harm": self.asked_names_harm,
             "recent_kinds": [list(kinds) for kinds in self.recent_kinds],
             "codes": [[code, list(names)] for code, names in self.codes],
+            "referent": self.referent,
         }
 
     @classmethod
@@ -203,4 +208,5 @@ class ConversationState:
                 (str(code), tuple(str(name) for name in names))
                 for code, names in list(data.get("codes") or [])  # type: ignore[call-overload]
             ),
+            referent=str(data.get("referent") or ""),
         )

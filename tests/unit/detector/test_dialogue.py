@@ -163,3 +163,48 @@ def test_the_code_word_after_the_offer_is_danger_now_and_before_it_means_nothing
 def test_offered_codes_are_saved_with_the_state(detector: Detector) -> None:
     state = detector.hear_agent(ConversationState(), "If you're in danger right now, type 'window seat'.")
     assert ConversationState.from_dict(state.to_dict()).codes == (("window seat", ("in_danger_now",)),)
+
+
+# "end it" is a suicide phrase the rules know; after an agent offers to close something, it is that thing.
+OFFER_TO_CLOSE = [
+    ("customer", "morning, i want to sort out the gym membership"),
+    ("agent", "no problem. shall i terminate the membership from today?"),
+]
+
+
+def test_end_it_after_an_offer_to_close_something_ends_that_thing(detector: Detector) -> None:
+    levels = _conversation(detector, [*OFFER_TO_CLOSE, ("customer", "yeah end it today please")])
+    assert levels[-1] < RiskLevel.MODERATE
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "forget it, i'm going to end it all today",  # "end it all" is never the membership
+        "i'm going to kill myself today",  # no pronoun to resolve
+    ],
+)
+def test_risk_after_an_offer_to_close_something_still_pages(detector: Detector, answer: str) -> None:
+    levels = _conversation(detector, [*OFFER_TO_CLOSE, ("customer", answer)])
+    assert levels[-1] >= RiskLevel.HIGH
+
+
+def test_end_it_after_a_screening_question_is_the_customers_life(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            *OFFER_TO_CLOSE,
+            ("agent", "before i do, are you having thoughts of ending your life?"),
+            ("customer", "yes. i'm going to end it today"),
+        ],
+    )
+    assert levels[-1] >= RiskLevel.HIGH
+
+
+def test_the_object_an_agent_named_is_kept_with_the_state_and_used_once() -> None:
+    from detector.conversation import hear_agent
+
+    state = hear_agent(ConversationState(), "shall i close the direct debit now?")
+    assert state.referent == "direct debit"
+    assert ConversationState.from_dict(state.to_dict()).referent == "direct debit"
+    assert hear_agent(state, "are you thinking about suicide?").referent == ""

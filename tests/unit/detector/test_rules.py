@@ -45,6 +45,10 @@ def test_shipped_patterns_compile_and_match() -> None:
         # A brand no list names (invented here), counted in an amount no one takes as a dose.
         ("i swallowed thirteen of the qorvanex an hour ago", "attempt.overdose"),
         ("i took a packet of zelmidrine at teatime", "attempt.overdose"),
+        # Gas let into a closed room: unlit, sealed in, or breathed.
+        ("left the cooker rings on and never lit it, door is taped shut", "attempt.gas"),
+        ("weve got the bbq burning inside the tent with us", "attempt.gas"),
+        ("im sat breathing in the exhaust", "attempt.gas"),
     ],
 )
 def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> None:
@@ -80,3 +84,17 @@ def test_only_an_unfamiliar_word_counted_past_any_dose_reads_as_a_medicine(text:
     nlp = spacy.blank("en")
     names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
     assert "attempt.overdose" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i turned the gas on to boil some pasta",
+        "the fitter switched the oven on to test it",
+        "we taped the windows before the painters came",
+    ],
+)
+def test_gas_at_home_is_not_an_attempt(text: str) -> None:
+    nlp = spacy.blank("en")
+    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    assert "attempt.gas" not in names
