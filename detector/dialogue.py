@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from config.files import load_yaml
-from detector.concepts import large_amount_of_medicine
+from detector.concepts import abstract, large_amount_of_medicine
 from detector.normalize import normalize
 from detector.signals import Category, RiskLevel, SignalKind
 
@@ -46,6 +46,7 @@ class Question:
     on_no: Outcome | None
     needs_concern: bool  # asked in ordinary service talk too: the answer counts only once risk shows
     quantity_or_time_is_yes: bool
+    means_named_is_yes: bool = False  # "how would you do it?" "off the multistorey": naming a means is a yes
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def _question(entry: dict[str, Any]) -> Question:
         on_yes=outcome("on_yes"),  # not "yes"/"no": YAML 1.1 reads those keys as booleans
         on_no=outcome("on_no"),
         needs_concern=bool(entry.get("needs_concern", False)),
+        means_named_is_yes=bool(entry.get("means_named_is_yes", False)),
         quantity_or_time_is_yes=bool(entry.get("quantity_or_time_is_yes", False)),
     )
 
@@ -255,12 +257,13 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
     normalized = normalize(answer_text).text
     answer = _classify(normalized)
     quantity_or_time = _states_quantity_or_time(normalized)
+    means = answer == Answer.UNCLEAR and names_a_means(normalized)
     readings = []
     for name in turn.questions:
         question = by_name.get(name)
         if question is None:
             continue  # a question from a configuration since changed
-        outcome = _outcome(question, answer, quantity_or_time)
+        outcome = _outcome(question, answer, quantity_or_time, means)
         if outcome is None:
             continue
         # "have you taken anything?" is also pharmacy talk; an overdose-sized answer is concern itself.
@@ -271,14 +274,30 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
     return readings
 
 
-def _outcome(question: Question, answer: Answer, quantity_or_time: bool) -> Outcome | None:
+def _outcome(question: Question, answer: Answer, quantity_or_time: bool, means: bool) -> Outcome | None:
     if answer in (Answer.YES, Answer.HEDGED):
         return question.on_yes
     if answer == Answer.NO:
         return question.on_no
     if question.quantity_or_time_is_yes and quantity_or_time:
         return question.on_yes
+    if question.means_named_is_yes and means:
+        return question.on_yes
     return None
+
+
+# Classes of means the concept lists hold (config/concepts.yaml), and the acts that name a method without
+# naming a thing ("jump", "hang"). Amounts and containers are not means by themselves.
+_MEANS_CLASSES = frozenset({"_medicine_", "_weapon_", "_height_", "_traffic_", "_poison_"})
+_ACTS = re.compile(
+    r"\b(?:jump\w*|hang|hanging|hung|drown\w*|shoot|shooting|shot|overdos\w*|swallow\w*|stab\w*|"
+    r"slit\w*|gas|gassing|crash\w*|in front of)\b"
+)
+
+
+def names_a_means(normalized: str) -> bool:
+    """Does the answer name a means or a method ("my co-codamol", "off the top of the multistorey")?"""
+    return bool(_MEANS_CLASSES.intersection(abstract(normalized).split())) or bool(_ACTS.search(normalized))
 
 
 __all__ = [

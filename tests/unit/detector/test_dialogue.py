@@ -208,3 +208,48 @@ def test_the_object_an_agent_named_is_kept_with_the_state_and_used_once() -> Non
     assert state.referent == "direct debit"
     assert ConversationState.from_dict(state.to_dict()).referent == "direct debit"
     assert hear_agent(state, "are you thinking about suicide?").referent == ""
+
+
+def test_naming_a_method_answers_how_and_a_bare_when_gives_the_time(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "i cant see any way forward anymore"),
+            ("agent", "can i ask, are you thinking about killing yourself?"),
+            ("customer", "yes"),
+            ("agent", "have you thought about how you would do it?"),
+            ("customer", "off the top of the old mill chimney i reckon, jumping"),
+            ("agent", "when?"),
+            ("customer", "this weekend"),
+        ],
+    )
+    assert levels[-2] >= RiskLevel.HIGH  # the method named: a yes to "how"
+    assert levels[-1] == RiskLevel.IMMINENT  # plan and time
+
+
+def test_short_follow_up_questions_read_an_answer_once_risk_shows(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "i did something really stupid before i rang"),
+            ("agent", "did you take something?"),
+            ("customer", "the amitriptyline"),
+            ("agent", "how many?"),
+            ("customer", "all of them"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_short_follow_up_questions_in_service_talk_page_nobody(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "i want to order some of the blue ink cartridges"),
+            ("agent", "how many?"),
+            ("customer", "twelve please"),
+            ("agent", "and when?"),
+            ("customer", "by friday if you can"),
+        ],
+    )
+    assert max(levels) < RiskLevel.MODERATE
