@@ -49,6 +49,10 @@ def test_shipped_patterns_compile_and_match() -> None:
         ("left the cooker rings on and never lit it, door is taped shut", "attempt.gas"),
         ("weve got the bbq burning inside the tent with us", "attempt.gas"),
         ("im sat breathing in the exhaust", "attempt.gas"),
+        ("i've sat down across the rails and i'm staying", "attempt.place"),
+        ("the noose is fixed to a rafter in the garage", "preparation.ligature"),
+        ("tied it to the banisters this afternoon", "preparation.ligature"),
+        ("said bye to everybody", "preparation.goodbye_note"),
     ],
 )
 def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> None:
@@ -98,3 +102,17 @@ def test_gas_at_home_is_not_an_attempt(text: str) -> None:
     nlp = spacy.blank("en")
     names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
     assert "attempt.gas" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the van stalled and stopped on the level crossing, the driver pushed it clear",
+        "we tied the hammock to the tree in the garden",
+        "i hung it on the hook by the door",
+    ],
+)
+def test_everyday_crossings_and_knots_are_not_evidence(text: str) -> None:
+    nlp = spacy.blank("en")
+    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    assert not names & {"attempt.place", "preparation.ligature"}
