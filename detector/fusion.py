@@ -60,7 +60,7 @@ class FusionConfig:
     imminent_evidence: frozenset[SignalKind]
     imminent_cues: re.Pattern[str]
     rule_support: float
-    rule_support_exempt: frozenset[SignalKind]
+    rule_support_exempt: frozenset[str]  # rule ids
     # Ablations drop some: "conversation" is the answers to the agent's questions, "window" the model's
     # reading of the last few customer turns together.
     components: frozenset[str] = frozenset({"rules", "model", "conversation", "window"})
@@ -91,7 +91,7 @@ def fusion_config() -> FusionConfig:
         imminent_evidence=frozenset(SignalKind(k) for k in data.get("imminent_evidence", [])),
         imminent_cues=_any_word(data.get("imminent_cue_words", [])),
         rule_support=float(data.get("rule_support", 0.0)),
-        rule_support_exempt=frozenset(SignalKind(k) for k in data.get("rule_support_exempt", [])),
+        rule_support_exempt=frozenset(str(rule) for rule in data.get("rule_support_exempt", [])),
     )
 
 

@@ -275,7 +275,7 @@ class Detector:
         stated_act = any(
             e.signal.counts
             and not e.signal.about_other
-            and e.signal.kind in self.config.rule_support_exempt
+            and e.signal.rule in self.config.rule_support_exempt
             and e.level == rule_level
             for e in evidence
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from detector import Detector, RiskLevel
 from detector.normalize import normalize
 from detector.rules import PatternError, RuleMatcher, compile_phrase
 
@@ -46,7 +47,7 @@ def test_shipped_patterns_compile_and_match() -> None:
         ("i swallowed thirteen of the qorvanex an hour ago", "attempt.overdose"),
         ("i took a packet of zelmidrine at teatime", "attempt.overdose"),
         # Gas let into a closed room: unlit, sealed in, or breathed.
-        ("left the cooker rings on and never lit it, door is taped shut", "attempt.gas"),
+        ("i left the cooker rings on and never lit it, door is taped shut", "attempt.gas"),
         ("weve got the bbq burning inside the tent with us", "attempt.gas"),
         ("im sat breathing in the exhaust", "attempt.gas"),
         ("i've sat down across the rails and i'm staying", "attempt.place"),
@@ -116,3 +117,21 @@ def test_everyday_crossings_and_knots_are_not_evidence(text: str) -> None:
     nlp = spacy.blank("en")
     names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
     assert not names & {"attempt.place", "preparation.ligature"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the engineers taped off the door because of the gas leak",
+        "the hob was on without being lit, my son forgot, we aired the flat",
+    ],
+)
+def test_someone_elses_gas_accident_does_not_page(detector: Detector, text: str) -> None:
+    # attempt.gas is not exempt from the model's support (config rule_support_exempt): a report is not an act
+    assert detector.assess(text).level < RiskLevel.HIGH
+
+
+def test_gas_let_into_a_sealed_room_by_the_speaker_is_imminent(detector: Detector) -> None:
+    assert detector.assess("i've taped up the door and put the oven on without lighting it").level == (
+        RiskLevel.IMMINENT
+    )
