@@ -72,3 +72,9 @@ def test_a_death_being_found_now_is_not_a_bereavement(detector: Detector) -> Non
     text = "i think my flatmate has killed himself, he isnt breathing"
     assert Modifier.HISTORICAL not in modifiers_of(detector, text, SignalKind.INTENT)
     assert detector.assess(text).level == RiskLevel.IMMINENT
+
+
+def test_a_story_told_back_is_a_topic_and_booking_a_cab_is_not(detector: Detector) -> None:
+    assert detector.assess("the book ends with her walking into the sea").level < RiskLevel.MODERATE
+    booking = detector.assess("i'll book a cab to the bridge and jump off it tonight")
+    assert booking.level == RiskLevel.IMMINENT
