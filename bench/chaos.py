@@ -47,6 +47,7 @@ from bench.chaos_report import Clock, Fault, collect, table  # noqa: E402
 from bench.chaos_worker import MARKER_ENV  # noqa: E402
 from bench.e2e_load import CRISIS  # noqa: E402
 from bench.e2e_services import Services, ServicesConfig  # noqa: E402
+from stayline_cli.embedded import log_tail  # noqa: E402
 from tests.fakes.services import PrivateRedis, fast_config  # noqa: E402
 from tests.fakes.twilio_server import FakeTwilio  # noqa: E402
 from tests.integration.conftest import fresh_postgres_schema  # noqa: E402
@@ -260,7 +261,13 @@ def run(
         print(f"PostgreSQL schema {database.rsplit('%3D', 1)[-1]}; chain clock x{args.speedup:g}", flush=True)
         mono_to_wall = time.time() - time.monotonic()
         run_.go()
-        services.check_alive()
+        try:
+            services.check_alive()
+        except RuntimeError:
+            print(
+                f"private Redis up: {redis.up()}; its log:\n{log_tail(workdir / 'redis.log', 20)}", flush=True
+            )
+            raise
         facts = collect(database, run_.load.snapshot(), twilio, Clock(epoch, args.speedup), mono_to_wall)
     if args.keep:
         with (workdir / "facts.pickle").open("wb") as kept:

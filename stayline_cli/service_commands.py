@@ -3,6 +3,8 @@ also sweeps), and the optional beat."""
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from config.settings import get_settings
@@ -94,7 +96,12 @@ def worker(concurrency: int, queues: str) -> None:
     refuse_bad_configuration()
     from workers.celery_app import app
 
-    app.worker_main(["worker", "-Q", queues, "--concurrency", str(concurrency), "--loglevel", "INFO"])
+    # A node name of its own: Celery names every worker "celery@<host>", and two workers on one host under
+    # one name answer control and gossip messages as one (Celery warns of it as a duplicate node name).
+    node = f"stayline-{os.getpid()}@%h"
+    app.worker_main(
+        ["worker", "-Q", queues, "--concurrency", str(concurrency), "-n", node, "--loglevel", "INFO"]
+    )
 
 
 @click.command()
