@@ -287,11 +287,12 @@ def _outcome(question: Question, answer: Answer, quantity_or_time: bool, means: 
 
 
 # Classes of means the concept lists hold (config/concepts.yaml), and the acts that name a method without
-# naming a thing ("jump", "hang"). Amounts and containers are not means by themselves.
+# naming a thing ("jump", "hang myself"); "hang on" and "give it a shot" are not. Amounts and containers
+# are not means by themselves.
 _MEANS_CLASSES = frozenset({"_medicine_", "_weapon_", "_height_", "_traffic_", "_poison_"})
 _ACTS = re.compile(
-    r"\b(?:jump\w*|hang|hanging|hung|drown\w*|shoot|shooting|shot|overdos\w*|swallow\w*|stab\w*|"
-    r"slit\w*|gas|gassing|crash\w*|in front of)\b"
+    r"\b(?:jump\w*|hang (?:myself|me|from)|hanging|hung|drown\w*|shoot\w* (?:myself|me)|overdos\w*|"
+    r"swallow\w*|stab\w*|slit\w*|gassing|crash\w*|in front of)\b"
 )
 
 

@@ -253,3 +253,18 @@ def test_short_follow_up_questions_in_service_talk_page_nobody(detector: Detecto
         ],
     )
     assert max(levels) < RiskLevel.MODERATE
+
+
+@pytest.mark.parametrize(
+    "answer", ["hang on, someone's at the door", "give me a sec, i'll have a shot at finding it"]
+)
+def test_words_that_only_look_like_a_method_are_not_an_answer(detector: Detector, answer: str) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "honestly i just feel so low all the time lately"),
+            ("agent", "did you take something?"),
+            ("customer", answer),
+        ],
+    )
+    assert levels[-1] < RiskLevel.HIGH
