@@ -85,7 +85,7 @@ def store_message(
 
 
 SCAN_BATCH = 64  # messages assessed in one model pass
-URGENT_BATCH = 4  # crisis-looking messages one crisis scan claims (each assessed under its own deadline)
+URGENT_BATCH = 4  # crisis-looking messages one crisis scan claims (assessed together: workers/assessing.py)
 
 
 def scans_to_queue(to_scan: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -1,6 +1,7 @@
 """Poison messages: a scan that hangs is abandoned at its deadline and the message assessed by the keyword
 fallback; a message whose scans keep failing is quarantined and alarmed; neither holds up the others.
-Real detector, real fork, real databases (SQLite and PostgreSQL)."""
+Crisis-looking messages are assessed together in one fork, and one of them that hangs is the only one
+degraded. Real detector, real fork, real databases (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,18 +15,26 @@ import pytest
 from sqlmodel import select
 
 from config.settings import Settings
-from detector import Assessment, ConversationState, Detector
+from detector import Assessment, ConversationState, Detector, RiskLevel
 from detector.fusion import FusionConfig
 from store.db import session_scope
 from store.models import AssessmentRow, AuditEventRow, IncidentRow, MessageRow, PageRow
-from workers import claims
+from workers import assessing, claims
+from workers.assessing import Item, assess_all
+from workers.deadline import run_with_deadline
 from workers.messages import SCAN_GRACE, IncomingMessage, scan_message, store_message, unscanned
+from workers.prescreen import looks_urgent
 from workers.runtime import Runtime
 from workers.sweep import sweep
 
 HANG = "zqx-hang-marker"  # invented: the test detector spins on any text holding it
 BREAK = "zqx-fold-marker"  # invented: the test detector fails to fold any text holding it
 CRISIS = "I have swallowed all of my sleeping pills and I want to die"
+CRISES = [  # invented, each crisis-looking to the pre-screen
+    CRISIS,
+    "I am going to kill myself tonight, I have the rope ready",
+    "I cut myself again and it will not stop bleeding",
+]
 DEADLINE = 1.0
 T0 = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)  # a Tuesday afternoon: the shipped rota is staffed
 
@@ -195,3 +204,74 @@ def test_scans_that_died_count_as_attempts(runtime: Runtime) -> None:
     with session_scope(runtime.url) as session:
         message = session.get(MessageRow, message_id)
         assert message is not None and message.quarantined_at is not None
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The deadline of each forked run ``assess_all`` makes, in order."""
+    made: list[float] = []
+
+    def counted(work: Any, seconds: float) -> Any:
+        made.append(seconds)
+        return run_with_deadline(work, seconds)
+
+    monkeypatch.setattr(assessing, "run_with_deadline", counted)
+    return made
+
+
+def test_crisis_looking_messages_are_assessed_together_in_one_fork(
+    detector: Detector, forks: list[float]
+) -> None:
+    items = [Item(CRISES[0], "chat"), Item("where is my parcel?", "chat"), Item(CRISES[1], "voice")]
+    items += [Item(CRISES[2], "chat"), Item("thanks, that is all", "chat")]
+    renewals: list[int] = []
+
+    outcomes = assess_all(detector, items, DEADLINE * 10, lambda: renewals.append(len(forks)))
+
+    assert forks == [DEADLINE * 10] * 2, "one fork for the three crisis-looking messages, one for the rest"
+    assert renewals == [0, 1], "the claim is kept before each timed run"
+    assert all(o.degraded is None for o in outcomes)
+    alone = [detector.assess_many([item.text], channel=[item.channel])[0] for item in items]
+    assert [o.assessment.level for o in outcomes] == [a.level for a in alone]
+    assert all(looks_urgent(items[i].text) for i in (0, 2, 3)) and not looks_urgent(items[1].text)
+    assert all(outcomes[i].assessment.level >= RiskLevel.HIGH for i in (0, 2))
+
+
+def test_one_hanging_crisis_message_is_the_only_one_degraded(detector: Detector, forks: list[float]) -> None:
+    troubled = cast(Detector, TroubledDetector(detector))
+    hanging = f"{HANG} I want to end my life"
+    items = [Item(CRISES[0], "chat"), Item(hanging, "chat"), Item(CRISES[1], "chat"), Item("hello", "chat")]
+
+    started = time.monotonic()
+    outcomes = assess_all(troubled, items, DEADLINE, lambda: None)
+    elapsed = time.monotonic() - started
+
+    # The crisis group misses its deadline, its three are retried one by one, then the rest in one run.
+    assert len(forks) == 1 + 3 + 1
+    assert elapsed < 2 * DEADLINE + 3, "bounded: the group's deadline, then the hanging message's own"
+    assert [o.degraded for o in outcomes] == [None, "timeout", None, None]
+    assert outcomes[1].assessment.level == RiskLevel.HIGH, "the keyword fallback still reads it as a crisis"
+    for i in (0, 2):
+        assert outcomes[i].assessment.level == detector.assess_many([items[i].text])[0].level
+
+
+def test_a_crisis_scan_pages_the_others_when_one_of_its_claim_hangs(runtime: Runtime) -> None:
+    poison = store(runtime, "conv-hanging", f"{HANG} I am going to kill myself", seconds=0)
+    others = [store(runtime, f"conv-crisis-{n}", text, seconds=1 + n) for n, text in enumerate(CRISES[:2])]
+
+    started = time.monotonic()
+    scan_message(runtime, poison, urgent=True)  # the crisis claim takes all three, the hanging one first
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 2 * DEADLINE + 3, "the group's deadline, then the hanging message's own, then the rest"
+    degraded = assessment_of(runtime, poison)
+    assert degraded is not None and degraded.degraded and degraded.level == "high"
+    for message_id, conversation in zip(others, ["conv-crisis-0", "conv-crisis-1"], strict=True):
+        row = assessment_of(runtime, message_id)
+        assert row is not None and not row.degraded and row.level in ("high", "imminent")
+        with session_scope(runtime.url) as session:
+            incident = session.exec(
+                select(IncidentRow).where(IncidentRow.conversation_id == conversation)
+            ).one()
+            pages = session.exec(select(PageRow).where(PageRow.incident_id == incident.id)).all()
+        assert pages and {p.id for p in pages} <= set(cast(Recording, runtime.dispatcher).pages)
