@@ -228,7 +228,8 @@ def test_crisis_looking_messages_are_assessed_together_in_one_fork(
 
     outcomes = assess_all(detector, items, DEADLINE * 10, lambda: renewals.append(len(forks)))
 
-    assert forks == [DEADLINE * 10] * 2, "one fork for the three crisis-looking messages, one for the rest"
+    # One fork for the three crisis-looking messages, on a quarter of the deadline; one for the rest.
+    assert forks == [DEADLINE * 10 * assessing.URGENT_GROUP_SHARE, DEADLINE * 10]
     assert renewals == [0, 1], "the claim is kept before each timed run"
     assert all(o.degraded is None for o in outcomes)
     alone = [detector.assess_many([item.text], channel=[item.channel])[0] for item in items]
@@ -248,7 +249,8 @@ def test_one_hanging_crisis_message_is_the_only_one_degraded(detector: Detector,
 
     # The crisis group misses its deadline, its three are retried one by one, then the rest in one run.
     assert len(forks) == 1 + 3 + 1
-    assert elapsed < 2 * DEADLINE + 3, "bounded: the group's deadline, then the hanging message's own"
+    assert forks[0] == DEADLINE * assessing.URGENT_GROUP_SHARE, "the group gets a quarter of the deadline"
+    assert elapsed < (1 + assessing.URGENT_GROUP_SHARE) * DEADLINE + 3, "the group's share, then its own"
     assert [o.degraded for o in outcomes] == [None, "timeout", None, None]
     assert outcomes[1].assessment.level == RiskLevel.HIGH, "the keyword fallback still reads it as a crisis"
     for i in (0, 2):
