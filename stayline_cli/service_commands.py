@@ -99,8 +99,13 @@ def worker(concurrency: int, queues: str) -> None:
     # A node name of its own: Celery names every worker "celery@<host>", and two workers on one host under
     # one name answer control and gossip messages as one (Celery warns of it as a duplicate node name).
     node = f"stayline-{os.getpid()}@%h"
+    # No gossip, mingle or worker heartbeats: stayline uses none of them (the sweep lease and the canary
+    # watch the workers), and on a Redis restart the gossip step's channel close raised
+    # AttributeError("'NoneType' object has no attribute 'hostname'") in kombu's Redis transport, an
+    # "unrecoverable error" that ended the worker (the chaos run's Redis restart, 2026-12-01; kombu #582).
+    quiet = ["--without-gossip", "--without-mingle", "--without-heartbeat"]
     app.worker_main(
-        ["worker", "-Q", queues, "--concurrency", str(concurrency), "-n", node, "--loglevel", "INFO"]
+        ["worker", "-Q", queues, "-c", str(concurrency), "-n", node, *quiet, "--loglevel", "INFO"]
     )
 
 
