@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 import spacy
 
@@ -8,6 +10,18 @@ from detector.normalize import normalize
 from detector.rules import PatternError, RuleMatcher, compile_phrase
 
 LEXICON = {"DIE": ["die", "dying"]}
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> tuple[spacy.language.Language, RuleMatcher]:
+    nlp = spacy.blank("en")
+    return nlp, RuleMatcher(nlp)  # the shipped patterns, compiled once for the module
+
+
+def _rule_names(text: str) -> set[str]:
+    """The shipped rules matching ``text`` once normalised, as the detector reads it."""
+    nlp, matcher = _shipped_rules()
+    return {m.rule.name for m in matcher(nlp(normalize(text).text))}
 
 
 def test_phrase_syntax() -> None:
@@ -57,8 +71,7 @@ def test_shipped_patterns_compile_and_match() -> None:
     ],
 )
 def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> None:
-    nlp = spacy.blank("en")
-    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    names = _rule_names(text)
     assert rule in names
 
 
@@ -71,10 +84,7 @@ def test_means_and_acts_compose_from_the_word_lists(text: str, rule: str) -> Non
     ],
 )
 def test_asking_why_one_is_still_here_is_passive_ideation(text: str) -> None:
-    nlp = spacy.blank("en")
-    matcher = RuleMatcher(nlp)
-    names = {m.rule.name for m in matcher(nlp(normalize(text).text))}
-    assert "burden.better_without_me" in names
+    assert "burden.better_without_me" in _rule_names(text)
 
 
 @pytest.mark.parametrize(
@@ -86,8 +96,7 @@ def test_asking_why_one_is_still_here_is_passive_ideation(text: str) -> None:
     ],
 )
 def test_only_an_unfamiliar_word_counted_past_any_dose_reads_as_a_medicine(text: str) -> None:
-    nlp = spacy.blank("en")
-    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    names = _rule_names(text)
     assert "attempt.overdose" not in names
 
 
@@ -100,8 +109,7 @@ def test_only_an_unfamiliar_word_counted_past_any_dose_reads_as_a_medicine(text:
     ],
 )
 def test_gas_at_home_is_not_an_attempt(text: str) -> None:
-    nlp = spacy.blank("en")
-    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    names = _rule_names(text)
     assert "attempt.gas" not in names
 
 
@@ -114,8 +122,7 @@ def test_gas_at_home_is_not_an_attempt(text: str) -> None:
     ],
 )
 def test_everyday_crossings_and_knots_are_not_evidence(text: str) -> None:
-    nlp = spacy.blank("en")
-    names = {m.rule.name for m in RuleMatcher(nlp)(nlp(normalize(text).text))}
+    names = _rule_names(text)
     assert not names & {"attempt.place", "preparation.ligature"}
 
 
