@@ -32,7 +32,6 @@ from api.routes import (
     twilio_messages,
     twilio_transcriptions,
 )
-from store.shared import shared_redis
 from workers.runtime import Runtime
 
 DESCRIPTION = """Crisis-signal detection and escalation for contact centres.
@@ -52,14 +51,12 @@ def create_app(runtime: Runtime) -> FastAPI:
     """
     settings = runtime.settings
     app = FastAPI(title="stayline", version="0.1.0", description=DESCRIPTION)
-    shared = shared_redis(settings.broker_url)
     app.state.context = ApiContext(
         runtime=api_runtime(runtime),
         keys=KeyRing(settings.api_keys),
-        # Shared through the broker's Redis when there is one (every process and host, one limit), on
-        # one client: a rate-limited request then checks both in one round trip (api.shared_checks).
-        limiter=rate_limiter(settings, runtime.clock, shared),
-        auth_failures=failure_limiter(settings, runtime.clock, shared),
+        # Shared through the broker's Redis when there is one (every process and host, one limit).
+        limiter=rate_limiter(settings, runtime.clock),
+        auth_failures=failure_limiter(settings, runtime.clock),
         events=EventHub(runtime.url),
         console_secret=session_secret(settings),
     )

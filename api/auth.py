@@ -34,7 +34,6 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from api.auth_limits import address_subject
 from api.deps import context
 from api.errors import ApiError
-from api.shared_checks import check_together
 from store import keys as stored_keys
 from store import repository
 from store.db import session_scope
@@ -256,9 +255,6 @@ def require(*roles: Role, rate_limited: bool = False) -> Callable[..., Principal
         bearer: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
         header_key: Annotated[str | None, Security(header_scheme)],
     ) -> Principal:
-        presented = (bearer.credentials if bearer else None) or header_key
-        if rate_limited and presented and (checked := _checked_at_once(request, presented, admitted)):
-            return checked
         principal = authenticate(request, bearer.credentials if bearer else None, header_key)
         if principal.role not in admitted:
             allowed = sorted(r.value for r in admitted)
@@ -267,33 +263,10 @@ def require(*roles: Role, rate_limited: bool = False) -> Callable[..., Principal
         if rate_limited:
             wait = context(request).limiter.check(principal.key_id)
             if wait is not None:
-                raise rate_limited_error(wait)
+                raise ApiError(429, "rate_limited", {"retry_after_seconds": wait}, {"Retry-After": str(wait)})
         return principal
 
     return dependency
-
-
-def _checked_at_once(request: Request, key: str, admitted: frozenset[Role]) -> Principal | None:
-    """What ``require`` does for a rate-limited route, with the address's failure check and the key's
-    count in one Redis round trip (``api.shared_checks``): only for a key of STAYLINE_API_KEYS (looked up
-    in memory, recording nothing) whose role is admitted. None: not done here; ``require`` does it."""
-    ctx = context(request)
-    principal = ctx.keys.lookup(key)
-    if principal is None or principal.role not in admitted:
-        return None
-    subjects = [address_subject(client_address(request))]
-    checked = check_together(ctx.auth_failures, ctx.limiter, subjects, principal.key_id)
-    if checked is None:
-        return None
-    if checked.blocked is not None:
-        raise too_many_failures(checked.blocked)
-    if checked.rate is not None:
-        raise rate_limited_error(checked.rate)
-    return principal
-
-
-def rate_limited_error(wait: int) -> ApiError:
-    return ApiError(429, "rate_limited", {"retry_after_seconds": wait}, {"Retry-After": str(wait)})
 
 
 def warn_about_keys(keys: KeyRing, runtime: Runtime) -> None:

@@ -19,7 +19,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Protocol
 
 import redis
 
@@ -130,51 +130,27 @@ class RedisFailureLimiter:
             pipe.zrange(key, 0, -1, withscores=True)
         results = pipe.execute()
         per_subject = len(results) // len(subjects)
-        return self.wait_from(
-            subjects,
-            [[score for _member, score in results[(i + 1) * per_subject - 1]] for i in range(len(subjects))],
-            now,
-        )
-
-    def wait_from(self, subjects: list[str], failures: list[list[float]], now: float) -> int | None:
-        """The wait, from each subject's failure times left in the window (what ``wait`` reads)."""
         waits = []
-        for subject, scores in zip(subjects, failures, strict=True):
-            times = sorted(scores)
+        for index, subject in enumerate(subjects):
+            times = sorted(score for _member, score in results[(index + 1) * per_subject - 1])
             limit = self._limit(subject)
             if len(times) >= limit:
                 # Free again when enough failures have left the window to go under the budget.
                 waits.append(max(1, math.ceil(times[len(times) - limit] + self._window - now)))
         return max(waits) if waits else None
 
-    def chosen(self, subjects: Iterable[str]) -> list[str]:
-        """The subjects with a budget (a budget of 0 turns a kind off)."""
-        return [s for s in subjects if self._limit(s) > 0]
-
-    def read_plan(self, subjects: list[str], now: float) -> tuple[list[str], float, list[int]]:
-        """What ``wait`` reads, for a script doing it (``api.shared_checks``): each subject's key, the
-        score below which failures have left the window, each subject's budget."""
-        return [self._key(s) for s in subjects], now - self._window, [self._limit(s) for s in subjects]
-
-    def now(self) -> float:
-        return self._clock()
-
-    def unreachable(self, error: Exception, subjects: list[str]) -> int | None:
-        """What ``wait`` answers when Redis cannot be reached: this process's own count."""
-        self._warn(error)
-        return self.fallback.wait(subjects)
-
     def wait(self, subjects: Iterable[str]) -> int | None:
-        chosen = self.chosen(subjects)
+        chosen = [s for s in subjects if self._limit(s) > 0]
         if not chosen:
             return None
         try:
             return self._waits(chosen, self._clock(), record=False)
         except redis.RedisError as error:
-            return self.unreachable(error, chosen)
+            self._warn(error)
+            return self.fallback.wait(chosen)
 
     def failed(self, subjects: Iterable[str]) -> int | None:
-        chosen = self.chosen(subjects)
+        chosen = [s for s in subjects if self._limit(s) > 0]
         if not chosen:
             return None
         self.fallback.failed(chosen)  # kept warm, so an outage does not start every budget from zero
@@ -185,13 +161,10 @@ class RedisFailureLimiter:
             return self.fallback.wait(chosen)
 
 
-def failure_limiter(
-    settings: Settings, clock: Callable[[], datetime], client: redis.Redis | Literal["new"] | None = "new"
-) -> FailureLimiter:
-    """In the broker's Redis when there is one (``client``: the one to use, or a new one), else here."""
+def failure_limiter(settings: Settings, clock: Callable[[], datetime]) -> FailureLimiter:
     limits = {"addr": settings.auth_failures_per_address, "name": settings.auth_failures_per_name}
     window = settings.auth_failure_window_seconds
-    client = shared_redis(settings.broker_url) if isinstance(client, str) else client
+    client = shared_redis(settings.broker_url)
     if client is None:
         return InMemoryFailureLimiter(limits, window)
     return RedisFailureLimiter(client, limits, window, lambda: clock().timestamp())

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Protocol
 
 import redis
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -154,50 +154,28 @@ class RedisRateLimiter:
         self.client, self.per_minute, self._clock = client, per_minute, clock
         self._warn = ThrottledWarning(log, "rate limit store unreachable; requests are not being limited")
 
-    TTL_SECONDS = WINDOW_SECONDS * 2  # a window's counter outlives it; never left behind
-
     def check(self, caller: str) -> int | None:
         if self.per_minute <= 0:
             return None
         now = self._clock()
-        key = self.key(caller, now)
+        window = int(now // self.WINDOW_SECONDS)
+        key = f"{KEY_PREFIX}rate:{caller}:{window}"
         try:
             pipe = self.client.pipeline(transaction=True)
             pipe.incr(key)
-            pipe.expire(key, self.TTL_SECONDS)
+            pipe.expire(key, self.WINDOW_SECONDS * 2)  # outlives its window; never left behind
             count = int(pipe.execute()[0])
         except redis.RedisError as error:
-            self.unreachable(error)
+            self._warn(error)
             return None
-        return self.wait_after(count, now)
-
-    def key(self, caller: str, now: float) -> str:
-        """The counter of ``caller``'s window at ``now``."""
-        return f"{KEY_PREFIX}rate:{caller}:{int(now // self.WINDOW_SECONDS)}"
-
-    def wait_after(self, count: int, now: float) -> int | None:
-        """None when the request counted as the window's ``count``-th is allowed, else the wait."""
         if count <= self.per_minute:
             return None
-        window = int(now // self.WINDOW_SECONDS)
         return max(1, math.ceil((window + 1) * self.WINDOW_SECONDS - now))
 
-    def now(self) -> float:
-        return self._clock()
 
-    def unreachable(self, error: Exception) -> None:
-        """Fail open, with a throttled warning."""
-        self._warn(error)
-        return None
-
-
-def rate_limiter(
-    settings: Settings, clock: Callable[[], datetime], client: redis.Redis | Literal["new"] | None = "new"
-) -> CallerLimiter:
-    """Shared in Redis when the broker is Redis, else this process's token buckets. ``client``: the
-    broker's Redis client to use (one the failure limiter shares, so ``api.shared_checks`` can send
-    both checks at once), or a new one."""
-    client = shared_redis(settings.broker_url) if isinstance(client, str) else client
+def rate_limiter(settings: Settings, clock: Callable[[], datetime]) -> CallerLimiter:
+    """Shared in Redis when the broker is Redis, else this process's token buckets."""
+    client = shared_redis(settings.broker_url)
     if client is None:
         return RateLimiter(settings.rate_per_minute)
     return RedisRateLimiter(client, settings.rate_per_minute, lambda: clock().timestamp())
