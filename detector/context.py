@@ -38,6 +38,7 @@ class Trigger:
     modifier: Modifier
     direction: str  # forward | backward | both
     scope: int
+    kinds: frozenset[SignalKind] = frozenset()  # the evidence it may modify; empty: any kind
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Scope:
     modifier: Modifier
     start: int  # token indices, half-open
     end: int
+    kinds: frozenset[SignalKind] = frozenset()
 
 
 class ContextAnalyzer:
@@ -57,7 +59,8 @@ class ContextAnalyzer:
         for index, entry in enumerate(data["triggers"]):
             key = f"trigger{index}"
             modifier = Modifier(entry["modifier"])
-            self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]))
+            kinds = frozenset(SignalKind(k) for k in entry.get("kinds", []))
+            self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]), kinds)
             self.matcher.add(key, [compile_phrase(p, lexicon, nlp) for p in entry["p"]])
         self.matcher.add(PSEUDO, [compile_phrase(p, lexicon, nlp) for p in data["pseudo"]])
         people = data["experiencer"]
@@ -89,14 +92,14 @@ class ContextAnalyzer:
                 if doc[i].lower_ in stops:
                     stop = i
                     break
-            scopes.append(Scope(trigger.modifier, end, stop))
+            scopes.append(Scope(trigger.modifier, end, stop, trigger.kinds))
         if trigger.direction in ("backward", "both"):
             begin = max(start - trigger.scope, sentence.start)
             for i in range(start - 1, begin - 1, -1):
                 if doc[i].lower_ in stops:
                     begin = i + 1
                     break
-            scopes.append(Scope(trigger.modifier, begin, start))
+            scopes.append(Scope(trigger.modifier, begin, start, trigger.kinds))
         return scopes
 
     def modifiers(
@@ -104,6 +107,8 @@ class ContextAnalyzer:
     ) -> frozenset[Modifier]:
         found = set()
         for t_start, t_end, scope in scopes:
+            if scope.kinds and kind not in scope.kinds:
+                continue
             if t_start < end and start < t_end:
                 if t_start <= start and end <= t_end:
                     # The evidence is the trigger phrase itself: "he took his own life" is a bereavement.

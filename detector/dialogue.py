@@ -47,6 +47,8 @@ class Question:
     needs_concern: bool  # asked in ordinary service talk too: the answer counts only once risk shows
     quantity_or_time_is_yes: bool
     means_named_is_yes: bool = False  # "how would you do it?" "off the multistorey": naming a means is a yes
+    # "have you thought about how?" "when the house is empty": a time still to come in a "yes" adds a time.
+    time_to_come_adds_timeline: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ _YES = re.compile(
     r"\b(?:yes|yeah|yea|yep|yup|ya|aye|sure|correct|definitely|probably|"
     r"i (?:have|did|am|do|will|was|had|think so|guess)|a (?:lot|bit|little)|quite a lot|all the time|"
     r"sometimes|often|most days|every day|kind of|sort of|kinda|sorta|maybe|perhaps|mm+ ?hm+|uh huh|"
+    # how often, as an answer gives it: a frequency is a yes
+    r"now and (?:then|again)|on and off|every so often|from time to time|occasionally|lately|constantly|"
+    r"(?:every|most|some) (?:night|nights|week|weeks|morning|mornings)|"
     r"might|could be|i suppose|not gonna lie|ngl)\b"
 )
 _NO = re.compile(
@@ -85,7 +90,8 @@ _NUMBER = (  # every cardinal a customer says in words, not a chosen few
     r"hundred"
 )
 _QUANTITY = re.compile(
-    rf"\b(?:{_NUMBER}|all(?: of)? (?:them|it|the)|the (?:lot|rest|whole|entire)|"
+    rf"\b(?:{_NUMBER}|twice|a few times|several times|all(?: of)? (?:them|it|the)|"
+    r"the (?:lot|rest|whole|entire)|"
     r"(?:a|the|my|whole|entire|full) (?:box|packet|bottle|pack|jar|tub|strip|blister|handful)|"
     r"every (?:one|tablet|pill)|whole (?:box|packet|bottle|pack|lot)|everything)\b"
 )
@@ -96,6 +102,17 @@ _TIME = re.compile(
     r"this (?:morning|afternoon|evening)|last night|tonight|an? hour|minutes?|hours?|\d+ ?(?:am|pm)|once|"
     r"as soon as|when (?:this|the|you)|after (?:this|the|i|you)|already|tomorrow|"
     r"(?:this|next) (?:week|weekend)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+
+
+# A time still to come, as an answer gives it ("when the next one comes through", "once they're asleep",
+# "tomorrow"): the start of a clause, not a time word inside one ("I'm okay now" is not a plan's time).
+_TIME_TO_COME = re.compile(
+    r"\b(?:tonight|today|tomorrow|later on|soon|right now|this (?:evening|afternoon|weekend)|"
+    r"next (?:week|weekend)|(?:when|once|after|as soon as|before) (?:the|this|that|it|its|they|theyre|he|hes|"
+    r"she|shes|everyone|everybody|i|im|you|we|my|his|her|their|work|dark)|"
+    r"at (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
 
@@ -147,6 +164,7 @@ def _question(entry: dict[str, Any]) -> Question:
         needs_concern=bool(entry.get("needs_concern", False)),
         means_named_is_yes=bool(entry.get("means_named_is_yes", False)),
         quantity_or_time_is_yes=bool(entry.get("quantity_or_time_is_yes", False)),
+        time_to_come_adds_timeline=bool(entry.get("time_to_come_adds_timeline", False)),
     )
 
 
@@ -218,6 +236,21 @@ def with_referent(text: str, referent: str) -> str:
     return _ENDING_IT.sub(lambda m: f"{m.group(1)} the {referent}", text)
 
 
+# "it" before a verb of ending: "to see how it ends", "it finished on a cliffhanger".
+_IT_ENDS = re.compile(r"\bit\s+(ends|ended|ending|finishes|finished|stops|stopped)\b", re.IGNORECASE)
+
+
+def ends_it(text: str) -> bool:
+    """A bare "it" that ends or is ended: "end it tonight", "see how it ends" (never "end it all")."""
+    return _ENDING_IT.search(text) is not None or _IT_ENDS.search(text) is not None
+
+
+def with_noun_for_it(text: str, noun: str) -> str:
+    """``text`` with each such "it" replaced by ``noun`` ("see how the story ends")."""
+    text = _ENDING_IT.sub(lambda m: f"{m.group(1)} the {noun}", text)
+    return _IT_ENDS.sub(lambda m: f"the {noun} {m.group(1)}", text)
+
+
 def offered_codes(agent_text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each code word the agent's turn offers, with the screening questions its condition asks."""
     codes = []
@@ -270,7 +303,14 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
         unconcerned = level_so_far < RiskLevel.MODERATE and not turn.names_harm
         if question.needs_concern and unconcerned and not large_amount_of_medicine(normalized):
             continue
-        readings.append(Reading(name, answer, outcome.level, outcome.kinds, question.category))
+        kinds = outcome.kinds
+        if (
+            question.time_to_come_adds_timeline
+            and outcome is question.on_yes
+            and _TIME_TO_COME.search(normalized)
+        ):
+            kinds = kinds | {SignalKind.TIMELINE}
+        readings.append(Reading(name, answer, outcome.level, kinds, question.category))
     return readings
 
 

@@ -17,7 +17,14 @@ from config.settings import get_settings
 from detector.classifier import RiskModel
 from detector.context import ContextAnalyzer
 from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
-from detector.dialogue import ends_a_pronoun, read_answer, read_codes, with_referent
+from detector.dialogue import (
+    ends_a_pronoun,
+    ends_it,
+    read_answer,
+    read_codes,
+    with_noun_for_it,
+    with_referent,
+)
 from detector.fusion import (
     Evidence,
     combination_level,
@@ -33,7 +40,8 @@ from detector.language import looks_english
 from detector.lifecycle import serving_model
 from detector.normalize import MappedText, normalize
 from detector.rules import RuleMatcher
-from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
+from detector.signals import Assessment, Category, ConversationState, Modifier, RiskLevel, Signal, SignalKind
+from detector.story import frame_after, in_the_first_person, names_a_real_person, opens_frame, read_as_plot
 
 CHANNELS = ("chat", "voice", "sms")
 
@@ -106,12 +114,30 @@ class Detector:
         listening = text and "conversation" in self.config.components
         if listening and state.referent:
             message, text = self._read_it_as_the_referent(message, text, state.referent)
+        story, plot = state.story, False
+        if listening:
+            normalized = normalize(text).text
+            someone_real = names_a_real_person(normalized)
+            in_story = state.story > 0 or opens_frame(normalized)
+            plot = in_story and not (someone_real or in_the_first_person(normalized))
+            # Once someone real is named, "he" may be them: the story is no longer the frame.
+            story = 0 if someone_real else frame_after(state.story, normalized)
+            if in_story and not someone_real and message.level >= RiskLevel.MODERATE and ends_it(text):
+                # "I've been waiting all week to see how it ends": in a story, "it" is the story.
+                message, text = self._read_again(message, text, with_noun_for_it(text, "story"), "the story")
+        if plot and message.level > RiskLevel.NONE:
+            message = read_as_plot(message)
         readings = (
             read_answer(pending_question(state), text, state.level) + read_codes(state.codes, text)
             if listening
             else []
         )
-        return advance(state, message, self.config, readings, text, self._read_window(state, text))
+        # A plot turn is not read together with the turns beside it: joined, they would tell it again.
+        window = None if plot else self._read_window(state, text)
+        folded, new_state = advance(state, message, self.config, readings, text, window)
+        if plot:
+            new_state = replace(new_state, recent=(), recent_kinds=())
+        return folded, replace(new_state, story=story)
 
     def _read_it_as_the_referent(
         self, message: Assessment, text: str, referent: str
@@ -122,12 +148,18 @@ class Detector:
         (config/questions.yaml service_objects). Returns the assessment and the text as read."""
         if not any(s.counts and ends_a_pronoun(s.text) for s in message.signals):
             return message, text
-        rewritten = with_referent(text, referent)
+        return self._read_again(
+            message, text, with_referent(text, referent), f"the {referent} the agent asked about"
+        )
+
+    def _read_again(
+        self, message: Assessment, text: str, rewritten: str, meaning: str
+    ) -> tuple[Assessment, str]:
+        """The turn read again with a noun in place of "it"; the lower of the two readings stands."""
         reread = self.assess_many([rewritten])[0]
         if reread.level >= message.level:
             return message, text
-        levels = f"{message.level.label} -> {reread.level.label}"
-        note = f'"it" read as the {referent} the agent asked about: {levels}'
+        note = f'"it" read as {meaning}: {message.level.label} -> {reread.level.label}'
         return replace(reread, notes=(*reread.notes, note)), rewritten
 
     def _read_window(self, state: ConversationState, text: str) -> WindowReading | None:
@@ -233,7 +265,8 @@ class Detector:
                 if key not in found:
                     found[key] = signal
                     pattern_category[signal] = match.rule.category
-        return sorted(found.values(), key=lambda s: (s.start, s.end)), pattern_category
+        signals = _service_reason_stands(sorted(found.values(), key=lambda s: (s.start, s.end)))
+        return signals, {s: pattern_category[_unmodified(s, found)] for s in signals}
 
     def _fuse(
         self,
@@ -339,3 +372,30 @@ def _decode(text: str | bytes) -> tuple[str, tuple[str, ...]]:
 
 
 __all__ = ["Detector"]
+
+
+# Evidence the reason for leaving a service never explains away: a means, an act, a plan, a wound.
+_BEYOND_A_SERVICE = frozenset(
+    {
+        SignalKind.MEANS,
+        SignalKind.ATTEMPT_IN_PROGRESS,
+        SignalKind.PLAN,
+        SignalKind.SELF_HARM,
+        SignalKind.MEDICAL,
+    }
+)
+
+
+def _service_reason_stands(signals: list[Signal]) -> list[Signal]:
+    """ "I won't be around next month, I'm moving abroad" is about the contract (the `service` modifier,
+    config/context.yaml); "... I'm switching provider, I won't be around next month, the rope is ready" is
+    not: beside counted evidence of a means, an act or a plan, the reason discounts nothing."""
+    if not any(Modifier.SERVICE in s.modifiers for s in signals):
+        return signals
+    if not any(s.counts and s.kind in _BEYOND_A_SERVICE and not s.about_other for s in signals):
+        return signals
+    return [replace(s, modifiers=s.modifiers - {Modifier.SERVICE}) for s in signals]
+
+
+def _unmodified(signal: Signal, found: dict[tuple[str, int, int], Signal]) -> Signal:
+    return found[(signal.rule, signal.start, signal.end)]

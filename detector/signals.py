@@ -70,6 +70,9 @@ class Modifier(StrEnum):
     # Beyond the ConText set: suicide as a subject (a charity run, a film) and injuries by accident.
     TOPIC = "topic"
     ACCIDENTAL = "accidental"
+    # Finality about a service with an ordinary reason given: "I won't be around next month, I'm moving to
+    # Spain, so close the account".
+    SERVICE = "service"
 
 
 # Modifiers that mean the speaker is not describing their own current risk.
@@ -81,6 +84,7 @@ DISCOUNTING = frozenset(
         Modifier.JOKING,
         Modifier.TOPIC,
         Modifier.ACCIDENTAL,
+        Modifier.SERVICE,
     }
 )
 
@@ -175,6 +179,9 @@ class ConversationState:
     recent: tuple[str, ...] = ()
     # The kinds of evidence each of those turns carried, supporting ones included (no words: saved).
     recent_kinds: tuple[tuple[str, ...], ...] = ()
+    # Customer turns for which a story named by either side (a show, a film, a book) is still the frame in
+    # which third-person talk is read as the plot (detector/story.py). A count, no words: saved.
+    story: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -188,6 +195,7 @@ class ConversationState:
             "recent_kinds": [list(kinds) for kinds in self.recent_kinds],
             "codes": [[code, list(names)] for code, names in self.codes],
             "referent": self.referent,
+            "story": self.story,
         }
 
     @classmethod
@@ -209,4 +217,5 @@ class ConversationState:
                 for code, names in list(data.get("codes") or [])  # type: ignore[call-overload]
             ),
             referent=str(data.get("referent") or ""),
+            story=int(str(data.get("story") or 0)),
         )

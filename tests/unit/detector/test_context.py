@@ -78,3 +78,11 @@ def test_a_story_told_back_is_a_topic_and_booking_a_cab_is_not(detector: Detecto
     assert detector.assess("the book ends with her walking into the sea").level < RiskLevel.MODERATE
     booking = detector.assess("i'll book a cab to the bridge and jump off it tonight")
     assert booking.level == RiskLevel.IMMINENT
+
+
+def test_an_ordinary_reason_for_leaving_discounts_finality_but_never_a_means(detector: Detector) -> None:
+    moving = detector.assess("i won't be here much longer, i'm emigrating, so please cancel the lot")
+    assert moving.level <= RiskLevel.LOW
+    with_means = detector.assess("i'm emigrating so i won't be around, and the tablets are all counted out")
+    assert all(Modifier.SERVICE not in s.modifiers for s in with_means.signals)
+    assert with_means.level >= RiskLevel.HIGH

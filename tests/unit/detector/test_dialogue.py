@@ -268,3 +268,60 @@ def test_words_that_only_look_like_a_method_are_not_an_answer(detector: Detector
         ],
     )
     assert levels[-1] < RiskLevel.HIGH
+
+
+def test_a_time_to_come_in_answer_to_a_named_method_is_imminent(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "i won't be needing the return half of this ticket"),
+            ("customer", "i'm stood at the far end of the station where the expresses don't stop"),
+            ("agent", "Are you thinking of jumping?"),
+            ("customer", "when the half past one goes through"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_jumping_ship_is_no_named_method() -> None:
+    assert asked("are you thinking of jumping ship to another network?").questions == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("have you been hurting yourself lately?", "now and then"),
+        ("are you self-harming at the moment?", "yeah, a bit, on my legs"),
+        ("do you ever cut yourself when it gets like this?", "every so often"),
+    ],
+)
+def test_a_yes_to_a_self_harm_question_is_current_self_harm(
+    detector: Detector, question: str, answer: str
+) -> None:
+    levels = _conversation(
+        detector,
+        [("customer", "i can't keep up with the payments"), ("agent", question), ("customer", answer)],
+    )
+    assert levels[-1] == RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    ("accident", "question", "answer"),
+    [
+        (
+            "the step outside your Harrogate branch was icy and I went over",
+            "Oh no, did you hurt yourself?",
+            "yeah, my elbow's purple",
+        ),
+        (
+            "the tin opener slipped and caught my finger",
+            "did you cut yourself badly?",
+            "yes, it took three stitches",
+        ),
+    ],
+)
+def test_a_question_about_an_accident_is_no_screening_question(
+    detector: Detector, accident: str, question: str, answer: str
+) -> None:
+    levels = _conversation(detector, [("customer", accident), ("agent", question), ("customer", answer)])
+    assert max(levels) < RiskLevel.MODERATE
