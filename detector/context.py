@@ -23,6 +23,7 @@ SELF_RISK_KINDS = frozenset(
         SignalKind.PLAN,
         SignalKind.MEANS,
         SignalKind.TIMELINE,
+        SignalKind.PLACE,
         SignalKind.PREPARATION,
         SignalKind.ATTEMPT_IN_PROGRESS,
         SignalKind.SELF_HARM,

@@ -49,6 +49,7 @@ class Question:
     means_named_is_yes: bool = False  # "how would you do it?" "off the multistorey": naming a means is a yes
     # "have you thought about how?" "when the house is empty": a time still to come in a "yes" adds a time.
     time_to_come_adds_timeline: bool = False
+    place_named_is_yes: bool = False  # "where are you?" "down by the canal": a place to die is the answer
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ def _question(entry: dict[str, Any]) -> Question:
         means_named_is_yes=bool(entry.get("means_named_is_yes", False)),
         quantity_or_time_is_yes=bool(entry.get("quantity_or_time_is_yes", False)),
         time_to_come_adds_timeline=bool(entry.get("time_to_come_adds_timeline", False)),
+        place_named_is_yes=bool(entry.get("place_named_is_yes", False)),
     )
 
 
@@ -291,12 +293,14 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
     answer = _classify(normalized)
     quantity_or_time = _states_quantity_or_time(normalized)
     means = answer == Answer.UNCLEAR and names_a_means(normalized)
+    place = names_a_place(normalized)
     readings = []
     for name in turn.questions:
         question = by_name.get(name)
         if question is None:
             continue  # a question from a configuration since changed
-        outcome = _outcome(question, answer, quantity_or_time, means)
+        outcome = question.on_yes if question.place_named_is_yes and place else None
+        outcome = outcome or _outcome(question, answer, quantity_or_time, means)
         if outcome is None:
             continue
         # "have you taken anything?" is also pharmacy talk; an overdose-sized answer is concern itself.
@@ -334,6 +338,19 @@ _ACTS = re.compile(
     r"\b(?:jump\w*|hang (?:myself|me|from)|hanging|hung|drown\w*|shoot\w* (?:myself|me)|overdos\w*|"
     r"swallow\w*|stab\w*|slit\w*|gassing|crash\w*|in front of)\b"
 )
+
+
+_WATER = re.compile(
+    r"\b(?:river|riverbank|canal|sea|seafront|lake|loch|reservoir|pier|harbou?r|docks?|weir|quarry|estuary|"
+    r"beach|cliffs?|clifftop|railings)\b"
+)
+
+
+def names_a_place(normalized: str) -> bool:
+    """Does the answer name a place to die ("the multistorey", "by the canal", "the level crossing")?"""
+    return bool({"_height_", "_traffic_"}.intersection(abstract(normalized).split())) or bool(
+        _WATER.search(normalized)
+    )
 
 
 def names_a_means(normalized: str) -> bool:

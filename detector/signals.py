@@ -50,6 +50,9 @@ class SignalKind(StrEnum):
     PLAN = "plan"
     MEANS = "means"
     TIMELINE = "timeline"
+    # Where the speaker is, when it is a place to die (a bridge, the tracks, the river): only beside other
+    # evidence (config supporting_only), with which it is danger happening now.
+    PLACE = "place"
     PREPARATION = "preparation"
     ATTEMPT_IN_PROGRESS = "attempt_in_progress"
     SELF_HARM = "self_harm"

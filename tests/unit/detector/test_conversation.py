@@ -95,3 +95,11 @@ def test_the_window_is_not_read_when_the_model_is_left_out() -> None:
 def test_history_argument_returns_the_conversation_level(detector: Detector) -> None:
     _, state = detector.follow("I've been saving up my pills", ConversationState())
     assert detector.assess("tonight is the night", history=state).level == RiskLevel.IMMINENT
+
+
+def test_a_place_to_die_after_a_wish_to_die_is_imminent_and_alone_is_nothing(detector: Detector) -> None:
+    alone = detector.assess("i've walked down to the weir")
+    assert alone.level <= RiskLevel.LOW
+    _, state = detector.follow("some days i wish i'd never wake up again", ConversationState())
+    after, _ = detector.follow("i've walked down to the weir", state)
+    assert after is not None and after.level == RiskLevel.IMMINENT

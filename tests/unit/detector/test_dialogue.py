@@ -325,3 +325,27 @@ def test_a_question_about_an_accident_is_no_screening_question(
 ) -> None:
     levels = _conversation(detector, [("customer", accident), ("agent", question), ("customer", answer)])
     assert max(levels) < RiskLevel.MODERATE
+
+
+def test_where_the_caller_is_after_a_wish_to_die_is_danger_now(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "honestly i'd rather be dead than keep doing this"),
+            ("agent", "I'm listening. Where are you right now?"),
+            ("customer", "the old harbour wall"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_a_place_in_ordinary_talk_pages_nobody(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "the 17:40 has been cancelled and I'm stood on the platform at Crewe"),
+            ("agent", "I'm sorry, where are you now?"),
+            ("customer", "by the footbridge, near the ticket machines"),
+        ],
+    )
+    assert max(levels) <= RiskLevel.LOW
