@@ -100,6 +100,6 @@ def test_history_argument_returns_the_conversation_level(detector: Detector) -> 
 def test_a_place_to_die_after_a_wish_to_die_is_imminent_and_alone_is_nothing(detector: Detector) -> None:
     alone = detector.assess("i've walked down to the weir")
     assert alone.level <= RiskLevel.LOW
-    _, state = detector.follow("some days i wish i'd never wake up again", ConversationState())
+    _, state = detector.follow("most mornings i wish i could stop existing", ConversationState())
     after, _ = detector.follow("i've walked down to the weir", state)
     assert after is not None and after.level == RiskLevel.IMMINENT
