@@ -50,6 +50,7 @@ class Question:
     # "have you thought about how?" "when the house is empty": a time still to come in a "yes" adds a time.
     time_to_come_adds_timeline: bool = False
     place_named_is_yes: bool = False  # "where are you?" "down by the canal": a place to die is the answer
+    needs_kinds: frozenset[SignalKind] = frozenset()  # counts only beside evidence of one of these kinds
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def _question(entry: dict[str, Any]) -> Question:
         quantity_or_time_is_yes=bool(entry.get("quantity_or_time_is_yes", False)),
         time_to_come_adds_timeline=bool(entry.get("time_to_come_adds_timeline", False)),
         place_named_is_yes=bool(entry.get("place_named_is_yes", False)),
+        needs_kinds=frozenset(SignalKind(k) for k in entry.get("needs_kinds", [])),
     )
 
 
@@ -284,8 +286,14 @@ def read_codes(codes: tuple[tuple[str, tuple[str, ...]], ...], answer_text: str)
     return readings
 
 
-def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> list[Reading]:
-    """What the customer's turn says in answer to the questions just asked."""
+def read_answer(
+    turn: AgentTurn,
+    answer_text: str,
+    level_so_far: RiskLevel,
+    kinds_so_far: frozenset[SignalKind] = frozenset(),
+) -> list[Reading]:
+    """What the customer's turn says in answer to the questions just asked. ``kinds_so_far``: the evidence
+    the conversation and this turn carry (for questions that need some, ``needs_kinds``)."""
     if not turn.questions:
         return []
     by_name = {q.name: q for q in questions()}
@@ -299,6 +307,8 @@ def read_answer(turn: AgentTurn, answer_text: str, level_so_far: RiskLevel) -> l
         question = by_name.get(name)
         if question is None:
             continue  # a question from a configuration since changed
+        if question.needs_kinds and not question.needs_kinds & kinds_so_far:
+            continue
         outcome = question.on_yes if question.place_named_is_yes and place else None
         outcome = outcome or _outcome(question, answer, quantity_or_time, means)
         if outcome is None:

@@ -59,6 +59,7 @@ class FusionConfig:
     window_overlap: int
     imminent_evidence: frozenset[SignalKind]
     imminent_cues: re.Pattern[str]
+    imminent_cue_min_words: int
     rule_support: float
     rule_support_exempt: frozenset[str]  # rule ids
     # Ablations drop some: "conversation" is the answers to the agent's questions, "window" the model's
@@ -90,6 +91,7 @@ def fusion_config() -> FusionConfig:
         window_overlap=int(data["window_overlap"]),
         imminent_evidence=frozenset(SignalKind(k) for k in data.get("imminent_evidence", [])),
         imminent_cues=_any_word(data.get("imminent_cue_words", [])),
+        imminent_cue_min_words=int(data.get("imminent_cue_min_words", 1)),
         rule_support=float(data.get("rule_support", 0.0)),
         rule_support_exempt=frozenset(str(rule) for rule in data.get("rule_support_exempt", [])),
     )

@@ -128,7 +128,8 @@ class Detector:
         if plot and message.level > RiskLevel.NONE:
             message = read_as_plot(message)
         readings = (
-            read_answer(pending_question(state), text, state.level) + read_codes(state.codes, text)
+            read_answer(pending_question(state), text, state.level, _kinds_so_far(state, message))
+            + read_codes(state.codes, text)
             if listening
             else []
         )
@@ -291,7 +292,7 @@ class Detector:
         # act or after-effect (config imminent_cue_words).
         imminent_evidence = any(
             s.counts and s.kind in self.config.imminent_evidence for s in signals
-        ) or bool(self.config.imminent_cues.search(heard.normalized_text))
+        ) or self._cue_word(heard.normalized_text)
         proposed = model_level(heard.cumulative, self.config, imminent_evidence)
         if heard.sentence_risk >= self.config.sentence_threshold:
             proposed = max(proposed, RiskLevel.MODERATE)
@@ -338,6 +339,12 @@ class Detector:
             notes=notes,
             detector_version=self.version,
         )
+
+    def _cue_word(self, normalized_text: str) -> bool:
+        """A word of means, act or after-effect in a message long enough to say more than the word: "pills"
+        alone, answering "how would you do it?", names a method, not an attempt (config)."""
+        long_enough = len(normalized_text.split()) >= self.config.imminent_cue_min_words
+        return long_enough and self.config.imminent_cues.search(normalized_text) is not None
 
     def _combinations(self, evidence: list[Evidence]) -> list[Evidence]:
         """Evidence that adds up within one message, for the speaker and for others separately."""
@@ -399,3 +406,13 @@ def _service_reason_stands(signals: list[Signal]) -> list[Signal]:
 
 def _unmodified(signal: Signal, found: dict[tuple[str, int, int], Signal]) -> Signal:
     return found[(signal.rule, signal.start, signal.end)]
+
+
+def _kinds_so_far(state: ConversationState, message: Assessment) -> frozenset[SignalKind]:
+    """The kinds of evidence for the speaker the conversation and this message carry; a conversation the
+    model already reads as abuse (no rule needed: "he said he'd finish me off") carries abuse."""
+    kinds = {SignalKind(k) for k in state.self_kinds}
+    kinds |= {s.kind for s in message.signals if s.counts and not s.about_other}
+    if Category.ABUSE in (state.category, message.category):
+        kinds.add(SignalKind.ABUSE)
+    return frozenset(kinds)

@@ -349,3 +349,36 @@ def test_a_place_in_ordinary_talk_pages_nobody(detector: Detector) -> None:
         ],
     )
     assert max(levels) <= RiskLevel.LOW
+
+
+def test_a_bare_means_naming_a_method_is_high_not_an_attempt(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "i keep thinking everyone would cope better without me"),
+            ("agent", "Are you having thoughts of killing yourself?"),
+            ("customer", "yes"),
+            ("agent", "Have you thought about how you would do it?"),
+            ("customer", "tablets"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.HIGH
+
+
+def test_not_safe_after_a_threat_from_someone_is_danger_now(detector: Detector) -> None:
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "my partner smashed the phone and said he'd finish me off when he gets back"),
+            ("agent", "Are you safe where you are?"),
+            ("customer", "no"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_not_safe_without_a_threat_from_anyone_is_not_abuse() -> None:
+    turn = asked("are you safe right now?")
+    assert "unsafe_with_abuser" in turn.questions
+    readings = read_answer(turn, "no", RiskLevel.HIGH)
+    assert [r.question for r in readings] == ["safe_now"]
