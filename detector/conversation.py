@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from detector.dialogue import AgentTurn, Reading, asked
 from detector.fusion import FusionConfig, combination_level, model_level
-from detector.normalize import normalize
+from detector.normalize import normalized_text
 from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
 from detector.story import opens_frame, story_frame
 
@@ -34,7 +34,7 @@ def hear_agent(state: ConversationState, agent_text: str) -> ConversationState:
     """An agent's turn: never scored as risk, only remembered as the question the next answer answers.
     A turn that asks nothing keeps the earlier question (an agent often says two things in a row)."""
     turn = asked(agent_text)
-    if opens_frame(normalize(agent_text).text):
+    if opens_frame(normalized_text(agent_text)):
         state = replace(state, story=story_frame().turns)
     if turn.codes:
         state = replace(state, codes=(*state.codes, *turn.codes)[-MAX_CODES:])

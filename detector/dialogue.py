@@ -18,7 +18,7 @@ from typing import Any
 
 from config.files import load_yaml
 from detector.concepts import abstract, large_amount_of_medicine
-from detector.normalize import normalize
+from detector.normalize import normalize, normalized_text
 from detector.signals import Category, RiskLevel, SignalKind
 
 
@@ -203,7 +203,7 @@ _CODE_OFFER = re.compile(
 
 def asked(agent_text: str) -> AgentTurn:
     """The screening questions an agent's turn asks (agent turns are never scored as risk)."""
-    normalized = normalize(agent_text).text
+    normalized = normalized_text(agent_text)
     names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
     referent = "" if names else named_service_object(normalized)
     return AgentTurn(
@@ -297,7 +297,7 @@ def read_answer(
     if not turn.questions:
         return []
     by_name = {q.name: q for q in questions()}
-    normalized = normalize(answer_text).text
+    normalized = normalized_text(answer_text)
     answer = _classify(normalized)
     quantity_or_time = _states_quantity_or_time(normalized)
     means = answer == Answer.UNCLEAR and names_a_means(normalized)

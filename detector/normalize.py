@@ -191,6 +191,13 @@ def _swap_leet_once(word: str, leet: dict[str, str]) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=256)
+def normalized_text(text: str) -> str:
+    """The normalised text alone, remembered for the few calls of one fold: a turn is read by several parts
+    (the story frame, the answer to the agent's question). Small: it holds customers' words in memory."""
+    return normalize(text).text
+
+
 def normalize(text: str) -> MappedText:
     t = tables()
     mapped = _clean_characters(text, t).sub(_SPACES, lambda m: " ")

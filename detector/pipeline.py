@@ -38,7 +38,7 @@ from detector.fusion import (
 )
 from detector.language import looks_english
 from detector.lifecycle import serving_model
-from detector.normalize import MappedText, normalize
+from detector.normalize import MappedText, normalize, normalized_text
 from detector.rules import RuleMatcher
 from detector.signals import Assessment, Category, ConversationState, Modifier, RiskLevel, Signal, SignalKind
 from detector.story import frame_after, in_the_first_person, names_a_real_person, opens_frame, read_as_plot
@@ -116,7 +116,7 @@ class Detector:
             message, text = self._read_it_as_the_referent(message, text, state.referent)
         story, plot = state.story, False
         if listening:
-            normalized = normalize(text).text
+            normalized = normalized_text(text)
             someone_real = names_a_real_person(normalized)
             in_story = state.story > 0 or opens_frame(normalized)
             plot = in_story and not (someone_real or in_the_first_person(normalized))
