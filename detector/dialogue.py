@@ -68,7 +68,8 @@ class Reading:
 # the model. The last decisive word among them wins: "i dunno maybe yeah" is yes, "yeah no im fine" is no.
 ANSWER_WORDS = 7
 _YES = re.compile(
-    r"\b(?:yes|yeah|yea|yep|yup|ya|aye|sure|correct|definitely|probably|"
+    r"\b(?:yes|yeah|yea|yep|yup|ya|aye|sure|correct|definitely|probably|yh|ye|yeh|yah|yas|mhm|"
+    r"always|mostly|daily|totally|absolutely|loads|lots|too much|"
     r"i (?:have|did|am|do|will|was|had|think so|guess)|a (?:lot|bit|little)|quite a lot|all the time|"
     r"sometimes|often|most days|every day|kind of|sort of|kinda|sorta|maybe|perhaps|mm+ ?hm+|uh huh|"
     # how often, as an answer gives it: a frequency is a yes

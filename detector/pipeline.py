@@ -128,7 +128,10 @@ class Detector:
         if plot and message.level > RiskLevel.NONE:
             message = read_as_plot(message)
         readings = (
-            read_answer(pending_question(state), text, state.level, _kinds_so_far(state, message))
+            # The answer's own risk is concern enough: "how many?" answered "the whole strip, I feel sick"
+            read_answer(
+                pending_question(state), text, max(state.level, message.level), _kinds_so_far(state, message)
+            )
             + read_codes(state.codes, text)
             if listening
             else []

@@ -22,6 +22,9 @@ from detector.dialogue import Answer, asked, classify_answer, read_answer
         ("what's the postcode for the depot", Answer.UNCLEAR),
         ("he's at work till six, he's never hit me", Answer.UNCLEAR),  # his conduct, not an answer
         ("i've never done that", Answer.NO),
+        ("mhm", Answer.YES),
+        ("always", Answer.YES),
+        ("yh", Answer.YES),
     ],
 )
 def test_answers_are_classified_by_their_opening_words(answer: str, expected: Answer) -> None:
@@ -382,3 +385,18 @@ def test_not_safe_without_a_threat_from_anyone_is_not_abuse() -> None:
     assert "unsafe_with_abuser" in turn.questions
     readings = read_answer(turn, "no", RiskLevel.HIGH)
     assert [r.question for r in readings] == ["safe_now"]
+
+
+def test_an_answer_that_shows_risk_itself_is_read_without_earlier_concern(detector: Detector) -> None:
+    turn = asked("and how many did you have")
+    assert turn.questions == ("attempt_details",) and not turn.names_harm
+    assert read_answer(turn, "about thirty", RiskLevel.NONE) == []
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "can you tell me if the co-op pharmacy is open late"),
+            ("agent", "It is. And how many did you have?"),
+            ("customer", "about thirty of my sleeping pills, i want to go to sleep for good"),
+        ],
+    )
+    assert levels[-1] == RiskLevel.IMMINENT
