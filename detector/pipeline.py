@@ -137,11 +137,9 @@ class Detector:
             else []
         )
         # A plot turn is not read together with the turns beside it: joined, they would tell it again.
-        window = None if plot else self._read_window(state, text)
+        window = None if plot or state.plot else self._read_window(state, text)
         folded, new_state = advance(state, message, self.config, readings, text, window)
-        if plot:
-            new_state = replace(new_state, recent=(), recent_kinds=())
-        return folded, replace(new_state, story=story)
+        return folded, replace(new_state, story=story, plot=plot)
 
     def _read_it_as_the_referent(
         self, message: Assessment, text: str, referent: str

@@ -185,6 +185,8 @@ class ConversationState:
     # Customer turns for which a story named by either side (a show, a film, a book) is still the frame in
     # which third-person talk is read as the plot (detector/story.py). A count, no words: saved.
     story: int = 0
+    # The customer's last turn was read as a plot told back: it is not read together with the next one.
+    plot: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -199,6 +201,7 @@ class ConversationState:
             "codes": [[code, list(names)] for code, names in self.codes],
             "referent": self.referent,
             "story": self.story,
+            "plot": self.plot,
         }
 
     @classmethod
@@ -221,4 +224,5 @@ class ConversationState:
             ),
             referent=str(data.get("referent") or ""),
             story=int(str(data.get("story") or 0)),
+            plot=bool(data.get("plot", False)),
         )

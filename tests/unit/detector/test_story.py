@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from detector import ConversationState, Detector, RiskLevel
 
 
@@ -58,3 +60,26 @@ def test_the_frame_is_saved_with_the_state(detector: Detector) -> None:
     _, state = detector.follow("the box set won't download", ConversationState())
     assert state.story > 0
     assert ConversationState.from_dict(state.to_dict()).story == state.story
+
+
+def test_a_plot_turn_is_not_read_with_the_next_one_when_the_state_is_saved_between_turns(
+    detector: Detector,
+) -> None:
+    """As a worker folds: the state is saved after each turn and the earlier turn's text read back."""
+    turns = [
+        ("agent", "Thanks for calling Vistabox, how can I help?"),
+        ("customer", "the final episode of the harbour detective won't play past the middle"),
+        ("agent", "Which device are you using?"),
+        ("customer", "the laptop, it freezes where the sergeant throws himself off the sea wall"),
+        ("customer", "my wife is desperate to find out if he makes it"),
+    ]
+    state, levels, earlier = ConversationState(), [], ""
+    for speaker, text in turns:
+        state = ConversationState.from_dict(state.to_dict())
+        if speaker == "customer" and earlier:
+            state = replace(state, recent=(earlier,))
+        assessment, state = detector.follow(text, state, speaker=speaker)
+        if assessment is not None:
+            levels.append(assessment.level)
+            earlier = text
+    assert levels == [RiskLevel.NONE] * 3
