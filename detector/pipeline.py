@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from config.settings import get_settings
 from detector.classifier import RiskModel
+from detector.concepts import abstract
 from detector.context import ContextAnalyzer
 from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
 from detector.dialogue import (
@@ -44,6 +45,8 @@ from detector.signals import Assessment, Category, ConversationState, Modifier, 
 from detector.story import frame_after, in_the_first_person, names_a_real_person, opens_frame, read_as_plot
 
 CHANNELS = ("chat", "voice", "sms")
+_CUE_CLASSES = frozenset({"_medicine_", "_weapon_", "_height_", "_traffic_", "_poison_"})
+_OWN_RISK = frozenset({Category.SUICIDE.value, Category.SELF_HARM.value, Category.MEDICAL.value})
 
 
 UNSUPPORTED_LANGUAGE = "language not supported yet: scored by rules and model trained on English"
@@ -293,7 +296,7 @@ class Detector:
         # act or after-effect (config imminent_cue_words).
         imminent_evidence = any(
             s.counts and s.kind in self.config.imminent_evidence for s in signals
-        ) or self._cue_word(heard.normalized_text)
+        ) or self._cue_word(heard.normalized_text, str(heard.category))
         proposed = model_level(heard.cumulative, self.config, imminent_evidence)
         if heard.sentence_risk >= self.config.sentence_threshold:
             proposed = max(proposed, RiskLevel.MODERATE)
@@ -341,11 +344,20 @@ class Detector:
             detector_version=self.version,
         )
 
-    def _cue_word(self, normalized_text: str) -> bool:
+    def _cue_word(self, normalized_text: str, category: str) -> bool:
         """A word of means, act or after-effect in a message long enough to say more than the word: "pills"
         alone, answering "how would you do it?", names a method, not an attempt (config)."""
-        long_enough = len(normalized_text.split()) >= self.config.imminent_cue_min_words
-        return long_enough and self.config.imminent_cues.search(normalized_text) is not None
+        if len(normalized_text.split()) < self.config.imminent_cue_min_words:
+            return False
+        if self.config.imminent_cues.search(normalized_text) is not None:
+            return True
+        # ... or any means the concept lists name (config/concepts.yaml): a medicine by any of its names,
+        # a weapon, a height, a railway or a road, a poison, not only the cue words' few; for the speaker's
+        # own risk only: someone else's means, without a time, is high (LEVELS.md), and the model, sure of
+        # a third party's imminence beside their shotgun, was wrong on a blind set.
+        if category not in _OWN_RISK:
+            return False
+        return not _CUE_CLASSES.isdisjoint(abstract(normalized_text).split())
 
     def _combinations(self, evidence: list[Evidence]) -> list[Evidence]:
         """Evidence that adds up within one message, for the speaker and for others separately."""

@@ -172,3 +172,14 @@ def test_rules_alone_page_an_attempt_the_speaker_states_but_not_other_evidence(d
 
     assert attempt.model_level == RiskLevel.NONE and attempt.level == RiskLevel.IMMINENT
     assert intent.rule_level == RiskLevel.MODERATE and intent.level == RiskLevel.MODERATE
+
+
+def test_a_means_by_any_listed_name_lets_the_model_say_imminent_for_the_speakers_own_risk(
+    detector: Detector,
+) -> None:
+    """The cue words are a few; the concept lists name every medicine, weapon, height and road they know."""
+    own = "right now the whole lot of my quetiapine is inside me"
+    assert detector._cue_word(own, "suicide")
+    assert not detector._cue_word(own, "third_party")  # someone else's means, without a time, is high
+    assert not detector._cue_word("quetiapine", "suicide")  # one word names a method, not an attempt
+    assert not detector._cue_word("right now the whole lot of my shopping is inside", "suicide")
