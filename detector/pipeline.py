@@ -294,9 +294,13 @@ class Detector:
         # Imminent needs evidence: the model may say imminent only beside a means, an attempt, a plan or
         # a time the rules found for the speaker (or someone they report) in this message, or a word of means,
         # act or after-effect (config imminent_cue_words).
-        imminent_evidence = any(
-            s.counts and s.kind in self.config.imminent_evidence for s in signals
-        ) or self._cue_word(heard.normalized_text, str(heard.category))
+        # (The cue words are looked for only when the model would say imminent: most messages never need it.)
+        wants_imminent = (
+            heard.cumulative[RiskLevel.IMMINENT] >= self.config.model_thresholds[RiskLevel.IMMINENT]
+        )
+        imminent_evidence = any(s.counts and s.kind in self.config.imminent_evidence for s in signals) or (
+            wants_imminent and self._cue_word(heard.normalized_text, str(heard.category))
+        )
         proposed = model_level(heard.cumulative, self.config, imminent_evidence)
         if heard.sentence_risk >= self.config.sentence_threshold:
             proposed = max(proposed, RiskLevel.MODERATE)
