@@ -15,7 +15,7 @@ quarantined) so a poison turn never holds the rest of its conversation.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -29,16 +29,14 @@ from store.db import is_postgres, session_scope
 from store.models import AssessmentRow, ConversationRow, MessageRow
 from workers import claims
 from workers.assessing import Item, Outcome, assess_all
+from workers.context_turns import CONTEXT_CHARS, earlier_customer_turns, pick_before, turn_order
 from workers.guidance import GuidanceStep, guide_agent_turn, guide_customer_turn
 from workers.incidents import open_or_raise_incident
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
-CONTEXT_CHARS = 1000  # of a turn, read again in this process for the conversation (see record_turn)
 EARLIER_LIMIT = 200  # waiting turns of one conversation looked at before a fold
-# Recent customer turns fetched to find the few before this one when turns arrive out of order.
-EARLIER_LIMIT_FOR_CONTEXT = 8
 
 
 @dataclass(frozen=True)
@@ -48,11 +46,6 @@ class Folded:
     conversation_id: str
     page_ids: list[int]
     guide: GuidanceStep | None
-
-
-def turn_order(message: MessageRow) -> tuple[bool, int, datetime, str]:
-    """A conversation's order: the provider's sequence where turns carry one, else arrival."""
-    return (message.sequence is None, message.sequence or 0, message.received_at, message.id)
 
 
 def fold_order(messages: list[MessageRow]) -> list[MessageRow]:
@@ -144,8 +137,11 @@ def fold_held(
     message: MessageRow,
     outcome: Outcome | None,
     now: datetime,
+    recent: Sequence[MessageRow] | None = None,
 ) -> Folded:
-    """Fold a turn this transaction has just marked scanned, under its conversation's lock."""
+    """Fold a turn this transaction has just marked scanned, under its conversation's lock. ``recent``:
+    the conversation's newest folded customer turns, read for a whole chunk (``context_turns.recent_for``);
+    None reads them for this turn."""
     if outcome is None:  # an agent's turn: context for the detector, checkpoints for the playbook
         state = ConversationState.from_dict(conversation.detector_state)
         heard = runtime.detector.hear_agent(state, message.text[:CONTEXT_CHARS])
@@ -157,7 +153,7 @@ def fold_held(
                 guide_agent_turn(s, c, text, now)
 
         return Folded(conversation.id, [], guide)
-    page_ids, step = _fold(runtime, session, conversation, message, outcome, now)
+    page_ids, step = _fold(runtime, session, conversation, message, outcome, now, recent)
     return Folded(conversation.id, page_ids, step)
 
 
@@ -187,6 +183,7 @@ def _fold(
     message: MessageRow,
     outcome: Outcome,
     now: datetime,
+    recent: Sequence[MessageRow] | None,
 ) -> tuple[list[int], GuidanceStep | None]:
     """Fold one assessed message into its conversation; open or raise an incident when risk is new."""
     from workers.canary import record_canary  # canary builds on workers.messages, which imports this
@@ -194,8 +191,13 @@ def _fold(
     state = ConversationState.from_dict(conversation.detector_state)
     context = "" if outcome.degraded else message.text[:CONTEXT_CHARS]
     if context:
-        earlier = runtime.detector.config.context_turns - 1
-        state = replace(state, recent=_earlier_customer_turns(session, message, earlier))
+        count = runtime.detector.config.context_turns - 1
+        earlier = (
+            earlier_customer_turns(session, message, count)
+            if recent is None
+            else pick_before(recent, message, count)
+        )
+        state = replace(state, recent=earlier)
     assessment, state = runtime.detector.fold(state, outcome.assessment, context)
     before = conversation.level
     conversation.detector_state, conversation.level = state.to_dict(), state.level.label
@@ -222,28 +224,6 @@ def _fold(
     )
     _, page_ids = open_or_raise_incident(session, signal, runtime.config, now)
     return page_ids, guide
-
-
-def _earlier_customer_turns(session: Session, message: MessageRow, count: int) -> tuple[str, ...]:
-    """The customer's last ``count`` turns folded before ``message``, oldest first, for the detector to read
-    with it. Read from the stored messages rather than kept in the saved state, so no customer words are
-    copied into the conversation row; a purged or quarantined turn is left out."""
-    if count < 1:
-        return ()
-    query = (
-        select(MessageRow)
-        .where(MessageRow.conversation_id == message.conversation_id)
-        .where(MessageRow.sender == "customer")
-        .where(col(MessageRow.id) != message.id)
-        .where(col(MessageRow.scanned_at).is_not(None))
-        .where(col(MessageRow.quarantined_at).is_(None))
-        .where(col(MessageRow.purged_at).is_(None))
-        .order_by(col(MessageRow.received_at).desc())
-        .limit(count + EARLIER_LIMIT_FOR_CONTEXT)
-    )
-    mine = turn_order(message)
-    before = sorted((m for m in session.exec(query).all() if turn_order(m) < mine), key=turn_order)
-    return tuple(m.text[:CONTEXT_CHARS] for m in before[-count:])
 
 
 def _record_assessment(

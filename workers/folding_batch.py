@@ -24,7 +24,8 @@ from store.db import is_postgres, session_scope
 from store.models import ConversationRow, MessageRow
 from workers import claims
 from workers.assessing import Outcome
-from workers.folding import Folded, fold_held, turn_order
+from workers.context_turns import recent_for, turn_order
+from workers.folding import Folded, fold_held
 from workers.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,10 @@ def _fold_together(
         if len(held) != len(messages):
             raise _OneAtATime("a turn's claim was taken over")
         waiting = _check_nothing_earlier_waiting(session, messages)
+        # The context turns of every conversation in one read, after the chunk's turns are marked
+        # scanned (a read per turn also flushed the previous turn's rows: docs/scale.md).
+        count = runtime.detector.config.context_turns - 1
+        recent = recent_for(session, sorted(conversations), count)
         folded: list[Folded] = []
         for message in messages:
             conversation = conversations.get(message.conversation_id)
@@ -87,7 +92,8 @@ def _fold_together(
             outcome = outcomes.get(message.id)
             if outcome is None and message.sender == "customer":
                 raise _OneAtATime("a customer turn without an assessment")
-            folded.append(fold_held(runtime, session, conversation, message, outcome, now))
+            context = recent[conversation.id]
+            folded.append(fold_held(runtime, session, conversation, message, outcome, now, context))
     later.update(waiting)  # committed: these come after what was folded
     return folded
 

@@ -199,13 +199,17 @@ def tick_conversation(session: Session, conversation: ConversationRow, now: date
     if not conversation.guidance_state:
         return
     try:
-        update = tick(load(conversation), now)
+        state = load(conversation)
+        update = tick(state, now)
     except Exception as error:
         log.error(
             "guidance tick failed (%s)", type(error).__name__, extra={"conversation_id": conversation.id}
         )
         return
-    _apply(session, conversation, update, now)
+    if update.events or update.state != state:
+        # Most rounds nothing comes due. Dumping the state (about 16 kB of JSON) only for the ORM to find
+        # it unchanged was a third of a round's time, and a round ticks every open conversation.
+        _apply(session, conversation, update, now)
 
 
 def end_guidance(session: Session, conversation: ConversationRow, now: datetime, reason: str) -> None:

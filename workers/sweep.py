@@ -74,6 +74,7 @@ def check_rota(runtime: Runtime) -> int:
 def tick_guidance(runtime: Runtime) -> int:
     """Silence nudges and overdue acknowledgements come due with time, not with a turn: tick every
     conversation that has an open incident."""
+    from sqlalchemy.orm import load_only
     from sqlmodel import col, select
 
     from store.models import ConversationRow, IncidentRow
@@ -84,8 +85,12 @@ def tick_guidance(runtime: Runtime) -> int:
         open_ids = select(IncidentRow.conversation_id).where(
             col(IncidentRow.state).in_(repository.OPEN_STATES)
         )
+        # Only what a tick reads: decoding each conversation's detector state as well was a quarter of a
+        # round's time, and a round reads every open conversation every sweep.
         conversations = session.exec(
-            select(ConversationRow).where(col(ConversationRow.id).in_(open_ids))
+            select(ConversationRow)
+            .where(col(ConversationRow.id).in_(open_ids))
+            .options(load_only(ConversationRow.id, ConversationRow.guidance_state))  # type: ignore[arg-type]
         ).all()
         for conversation in conversations:
             tick_conversation(session, conversation, now)
