@@ -153,11 +153,15 @@ def sent_tiers(service: dict[str, object]) -> set[int]:
 
 
 def all_keys(service: dict[str, object]) -> list[str]:
+    """The page key of every message or call created. Only creates (POST): after a worker dies mid-send,
+    the next one lists recent messages (GET, no page key) to learn whether the send went out, and those
+    lists are not pages."""
     twilio = service["twilio"]
     assert isinstance(twilio, FakeTwilio)
     return [
         parse_qs(urlsplit(r.param("StatusCallback") or "").query).get("page", ["?"])[0]
         for r in twilio.requests
+        if r.method == "POST"
     ]
 
 
