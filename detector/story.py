@@ -2,11 +2,11 @@
 
 Suicide in a film, a series or a book is a topic, not a risk (LEVELS.md). The context modifiers discount a
 rule's evidence when the story word is in the same sentence, but a plot is usually told over several
-turns, and the model alone reads "he throws himself off the sea wall" as someone at risk. So once a turn, the agent's
-or the customer's, names a story (config/detector.yaml ``story_frame``), the customer's next few turns that
-speak of nobody real are read as the plot: none. A turn in the first person is read as it is; a turn that
-names someone real ("my son watched it and now he says he'll do the same") is read as it is and ends the
-frame.
+turns, and the model alone reads "he throws himself off the sea wall" as someone at risk. So once a turn,
+the agent's or the customer's, names a story (config/detector.yaml ``story_frame``), the customer's next
+few turns that speak of nobody real are read as the plot: none. A turn in the first person is read as it
+is; a turn that names someone real ("my son watched it and now he says he'll do the same") is read as it
+is and ends the frame.
 """
 
 from __future__ import annotations
