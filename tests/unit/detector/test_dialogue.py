@@ -400,3 +400,17 @@ def test_an_answer_that_shows_risk_itself_is_read_without_earlier_concern(detect
         ],
     )
     assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_an_offer_of_a_self_harm_line_is_not_a_question_about_self_harm(detector: Detector) -> None:
+    assert "self_harm" not in asked("I can text you the number of a self-harm support line").questions
+    assert "self_harm" in asked("are you self-harming at the moment?").questions
+    levels = _conversation(
+        detector,
+        [
+            ("customer", "it's been a rough month to be honest"),
+            ("agent", "I'm sorry. I can text you the number of a self-harm support line if that helps"),
+            ("customer", "yes please"),
+        ],
+    )
+    assert max(levels) < RiskLevel.HIGH
