@@ -256,7 +256,6 @@ class Detector:
         self, pieces: list[tuple[_Window, Doc]], original: str
     ) -> tuple[list[Signal], dict[Signal, Category | None]]:
         found: dict[tuple[str, int, int], Signal] = {}
-        pattern_category: dict[Signal, Category | None] = {}
         for window, doc in pieces:
             matches = self.rules(doc, window.mapped.text)  # the text the doc was made from
             scopes = self.context.scopes(doc) if matches else []
@@ -267,11 +266,9 @@ class Detector:
                 modifiers = self.context.modifiers(doc, match.start, match.end, match.rule.kind, scopes)
                 signal = Signal(match.rule.kind, start, end, original[start:end], match.rule.name, modifiers)
                 key = (match.rule.name, start, end)
-                if key not in found:
-                    found[key] = signal
-                    pattern_category[signal] = match.rule.category
+                found.setdefault(key, signal)
         signals = _service_reason_stands(sorted(found.values(), key=lambda s: (s.start, s.end)))
-        return signals, {s: pattern_category[_unmodified(s, found)] for s in signals}
+        return signals, {s: self.rules.rules[s.rule].category for s in signals}
 
     def _fuse(
         self,
@@ -419,10 +416,6 @@ def _service_reason_stands(signals: list[Signal]) -> list[Signal]:
     if not any(s.counts and s.kind in _BEYOND_A_SERVICE and not s.about_other for s in signals):
         return signals
     return [replace(s, modifiers=s.modifiers - {Modifier.SERVICE}) for s in signals]
-
-
-def _unmodified(signal: Signal, found: dict[tuple[str, int, int], Signal]) -> Signal:
-    return found[(signal.rule, signal.start, signal.end)]
 
 
 def _kinds_so_far(state: ConversationState, message: Assessment) -> frozenset[SignalKind]:

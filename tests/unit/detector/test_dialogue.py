@@ -6,6 +6,7 @@ import pytest
 
 from detector import ConversationState, Detector, RiskLevel
 from detector.dialogue import Answer, asked, classify_answer, read_answer
+from tests.unit.detector.conversations import customer_levels
 
 
 @pytest.mark.parametrize(
@@ -48,17 +49,8 @@ def test_a_routine_question_counts_only_once_risk_shows() -> None:
     assert [r.level for r in readings] == [RiskLevel.IMMINENT]
 
 
-def _conversation(detector: Detector, turns: list[tuple[str, str]]) -> list[RiskLevel]:
-    state, levels = ConversationState(), []
-    for speaker, text in turns:
-        assessment, state = detector.follow(text, state, speaker=speaker)
-        if assessment is not None:
-            levels.append(assessment.level)
-    return levels
-
-
 def test_a_yes_to_the_suicide_question_is_active_ideation(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "the bill again, i just cannot face any of it"),
@@ -70,7 +62,7 @@ def test_a_yes_to_the_suicide_question_is_active_ideation(detector: Detector) ->
 
 
 def test_an_amount_in_answer_to_what_was_taken_is_an_attempt(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "honestly i just want to go to sleep and not bother anyone again"),
@@ -82,7 +74,7 @@ def test_an_amount_in_answer_to_what_was_taken_is_an_attempt(detector: Detector)
 
 
 def test_a_no_lowers_nothing_already_said(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "i've been thinking about how i'd end my life, i've looked at ways"),
@@ -104,7 +96,7 @@ def test_agent_turns_are_never_scored_as_the_customers_risk(detector: Detector) 
 
 
 def test_a_yes_to_a_service_question_pages_nobody(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("agent", "is that the account ending four one two?"),
@@ -148,9 +140,9 @@ def test_an_offered_code_word_is_read_with_the_question_its_condition_asks() -> 
 
 
 def test_the_code_word_after_the_offer_is_danger_now_and_before_it_means_nothing(detector: Detector) -> None:
-    before = _conversation(detector, [("customer", "a window seat on the morning flight please")])
+    before = customer_levels(detector, [("customer", "a window seat on the morning flight please")])
     assert before[-1] == RiskLevel.NONE
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "can you book the morning flight, he's right next to me so I'll keep it short"),
@@ -176,7 +168,7 @@ OFFER_TO_CLOSE = [
 
 
 def test_end_it_after_an_offer_to_close_something_ends_that_thing(detector: Detector) -> None:
-    levels = _conversation(detector, [*OFFER_TO_CLOSE, ("customer", "yeah end it today please")])
+    levels = customer_levels(detector, [*OFFER_TO_CLOSE, ("customer", "yeah end it today please")])
     assert levels[-1] < RiskLevel.MODERATE
 
 
@@ -188,12 +180,12 @@ def test_end_it_after_an_offer_to_close_something_ends_that_thing(detector: Dete
     ],
 )
 def test_risk_after_an_offer_to_close_something_still_pages(detector: Detector, answer: str) -> None:
-    levels = _conversation(detector, [*OFFER_TO_CLOSE, ("customer", answer)])
+    levels = customer_levels(detector, [*OFFER_TO_CLOSE, ("customer", answer)])
     assert levels[-1] >= RiskLevel.HIGH
 
 
 def test_end_it_after_a_screening_question_is_the_customers_life(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             *OFFER_TO_CLOSE,
@@ -214,7 +206,7 @@ def test_the_object_an_agent_named_is_kept_with_the_state_and_used_once() -> Non
 
 
 def test_naming_a_method_answers_how_and_a_bare_when_gives_the_time(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "i cant see any way forward anymore"),
@@ -231,7 +223,7 @@ def test_naming_a_method_answers_how_and_a_bare_when_gives_the_time(detector: De
 
 
 def test_short_follow_up_questions_read_an_answer_once_risk_shows(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "i did something really stupid before i rang"),
@@ -245,7 +237,7 @@ def test_short_follow_up_questions_read_an_answer_once_risk_shows(detector: Dete
 
 
 def test_short_follow_up_questions_in_service_talk_page_nobody(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "i want to order some of the blue ink cartridges"),
@@ -262,7 +254,7 @@ def test_short_follow_up_questions_in_service_talk_page_nobody(detector: Detecto
     "answer", ["hang on, someone's at the door", "give me a sec, i'll have a shot at finding it"]
 )
 def test_words_that_only_look_like_a_method_are_not_an_answer(detector: Detector, answer: str) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "honestly i just feel so low all the time lately"),
@@ -274,7 +266,7 @@ def test_words_that_only_look_like_a_method_are_not_an_answer(detector: Detector
 
 
 def test_a_time_to_come_in_answer_to_a_named_method_is_imminent(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "i won't be needing the return half of this ticket"),
@@ -301,7 +293,7 @@ def test_jumping_ship_is_no_named_method() -> None:
 def test_a_yes_to_a_self_harm_question_is_current_self_harm(
     detector: Detector, question: str, answer: str
 ) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [("customer", "i can't keep up with the payments"), ("agent", question), ("customer", answer)],
     )
@@ -326,12 +318,12 @@ def test_a_yes_to_a_self_harm_question_is_current_self_harm(
 def test_a_question_about_an_accident_is_no_screening_question(
     detector: Detector, accident: str, question: str, answer: str
 ) -> None:
-    levels = _conversation(detector, [("customer", accident), ("agent", question), ("customer", answer)])
+    levels = customer_levels(detector, [("customer", accident), ("agent", question), ("customer", answer)])
     assert max(levels) < RiskLevel.MODERATE
 
 
 def test_where_the_caller_is_after_a_wish_to_die_is_danger_now(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "honestly i'd rather be dead than keep doing this"),
@@ -343,7 +335,7 @@ def test_where_the_caller_is_after_a_wish_to_die_is_danger_now(detector: Detecto
 
 
 def test_a_place_in_ordinary_talk_pages_nobody(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "the 17:40 has been cancelled and I'm stood on the platform at Crewe"),
@@ -355,7 +347,7 @@ def test_a_place_in_ordinary_talk_pages_nobody(detector: Detector) -> None:
 
 
 def test_a_bare_means_naming_a_method_is_high_not_an_attempt(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "i keep thinking everyone would cope better without me"),
@@ -369,7 +361,7 @@ def test_a_bare_means_naming_a_method_is_high_not_an_attempt(detector: Detector)
 
 
 def test_not_safe_after_a_threat_from_someone_is_danger_now(detector: Detector) -> None:
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "my partner smashed the phone and said he'd finish me off when he gets back"),
@@ -391,7 +383,7 @@ def test_an_answer_that_shows_risk_itself_is_read_without_earlier_concern(detect
     turn = asked("and how many did you have")
     assert turn.questions == ("attempt_details",) and not turn.names_harm
     assert read_answer(turn, "about thirty", RiskLevel.NONE) == []
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "can you tell me if the co-op pharmacy is open late"),
@@ -405,7 +397,7 @@ def test_an_answer_that_shows_risk_itself_is_read_without_earlier_concern(detect
 def test_an_offer_of_a_self_harm_line_is_not_a_question_about_self_harm(detector: Detector) -> None:
     assert "self_harm" not in asked("I can text you the number of a self-harm support line").questions
     assert "self_harm" in asked("are you self-harming at the moment?").questions
-    levels = _conversation(
+    levels = customer_levels(
         detector,
         [
             ("customer", "it's been a rough month to be honest"),

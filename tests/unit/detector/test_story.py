@@ -5,19 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from detector import ConversationState, Detector, RiskLevel
-
-
-def _levels(detector: Detector, turns: list[tuple[str, str]], channel: str = "chat") -> list[RiskLevel]:
-    state, levels = ConversationState(), []
-    for speaker, text in turns:
-        assessment, state = detector.follow(text, state, channel=channel, speaker=speaker)
-        if assessment is not None:
-            levels.append(assessment.level)
-    return levels
+from tests.unit.detector.conversations import customer_levels
 
 
 def test_a_plot_told_over_several_turns_pages_nobody(detector: Detector) -> None:
-    levels = _levels(
+    levels = customer_levels(
         detector,
         [
             ("agent", "Thanks for calling Vistabox, how can I help?"),
@@ -32,7 +24,7 @@ def test_a_plot_told_over_several_turns_pages_nobody(detector: Detector) -> None
 
 
 def test_someone_real_named_in_a_story_conversation_still_pages(detector: Detector) -> None:
-    levels = _levels(
+    levels = customer_levels(
         detector,
         [
             ("customer", "the series keeps stopping on the telly"),
@@ -45,7 +37,7 @@ def test_someone_real_named_in_a_story_conversation_still_pages(detector: Detect
 
 
 def test_the_customers_own_risk_in_a_story_conversation_still_pages(detector: Detector) -> None:
-    levels = _levels(
+    levels = customer_levels(
         detector,
         [
             ("agent", "which film were you trying to rent"),
