@@ -94,8 +94,11 @@ def worker(concurrency: int, queues: str) -> None:
     (escalation timers, missed scans), one at a time by a lease in the database: no beat needed."""
     _require_broker()
     refuse_bad_configuration()
+    from api.logs import configure_logging
     from workers.celery_app import app
+    from workers.supervisor import supervise
 
+    configure_logging(get_settings().log_level)  # the supervisor's own lines: JSON, like the worker's
     # A node name of its own: Celery names every worker "celery@<host>", and two workers on one host under
     # one name answer control and gossip messages as one (Celery warns of it as a duplicate node name).
     node = f"stayline-{os.getpid()}@%h"
@@ -103,10 +106,11 @@ def worker(concurrency: int, queues: str) -> None:
     # watch the workers), and on a Redis restart the gossip step's channel close raised
     # AttributeError("'NoneType' object has no attribute 'hostname'") in kombu's Redis transport, an
     # "unrecoverable error" that ended the worker (the chaos run's Redis restart, 2026-12-01; kombu #582).
+    # Other paths in that transport still raise it on a restart (see workers/supervisor.py), so the Celery
+    # worker runs under a supervisor that starts it again.
     quiet = ["--without-gossip", "--without-mingle", "--without-heartbeat"]
-    app.worker_main(
-        ["worker", "-Q", queues, "-c", str(concurrency), "-n", node, *quiet, "--loglevel", "INFO"]
-    )
+    argv = ["worker", "-Q", queues, "-c", str(concurrency), "-n", node, *quiet, "--loglevel", "INFO"]
+    raise SystemExit(supervise(lambda: app.worker_main(argv)))
 
 
 @click.command()
