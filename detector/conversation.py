@@ -65,7 +65,9 @@ def advance(
     self_kinds = {k: t for k, t in state.self_kinds.items() if t > oldest}
     other_kinds = {k: t for k, t in state.other_kinds.items() if t > oldest}
 
-    counted = [s for s in message.signals if s.counts]
+    # Evidence the message's fusion held down (the model heard no risk in it) does not combine later either:
+    # else a harmless message's unsupported means waits for any "on Saturday" to make it imminent.
+    counted = [] if message.held_by_model else [s for s in message.signals if s.counts]
     # A bare "tonight" is everyday talk; it joins the conversation only beside other evidence, in this
     # message or earlier in a conversation that already carries risk.
     substantive = (

@@ -51,6 +51,9 @@ class Question:
     time_to_come_adds_timeline: bool = False
     place_named_is_yes: bool = False  # "where are you?" "down by the canal": a place to die is the answer
     needs_kinds: frozenset[SignalKind] = frozenset()  # counts only beside evidence of one of these kinds
+    # "how many did you take?" "about twenty": a count far above a dose (ten or more) is concern itself,
+    # even when the medicine was named turns before.
+    count_is_concern: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ def _question(entry: dict[str, Any]) -> Question:
         time_to_come_adds_timeline=bool(entry.get("time_to_come_adds_timeline", False)),
         place_named_is_yes=bool(entry.get("place_named_is_yes", False)),
         needs_kinds=frozenset(SignalKind(k) for k in entry.get("needs_kinds", [])),
+        count_is_concern=bool(entry.get("count_is_concern", False)),
     )
 
 
@@ -316,7 +320,16 @@ def read_answer(
             continue
         # "have you taken anything?" is also pharmacy talk; an overdose-sized answer is concern itself.
         unconcerned = level_so_far < RiskLevel.MODERATE and not turn.names_harm
-        if question.needs_concern and unconcerned and not large_amount_of_medicine(normalized):
+        # An answer that is a yes only by naming a number, a means or a place ("three jumps", to "are you
+        # thinking of jumping?" on a skydiving policy) is read so only once risk shows. A time still to come
+        # answering a question about a method or a plan ("when the half past one goes through") is a plan's
+        # time: read at once.
+        plans_a_time = question.time_to_come_adds_timeline and _TIME_TO_COME.search(normalized) is not None
+        implied = answer == Answer.UNCLEAR and not plans_a_time
+        overdose_sized = large_amount_of_medicine(normalized) or (
+            question.count_is_concern and "_many_" in abstract(normalized).split()
+        )
+        if (question.needs_concern or implied) and unconcerned and not overdose_sized:
             continue
         kinds = outcome.kinds
         if (

@@ -318,7 +318,10 @@ class Detector:
             and e.level == rule_level
             for e in evidence
         )
-        if rule_level > RiskLevel.MODERATE and model_risk < self.config.rule_support and not stated_act:
+        held_by_model = (
+            rule_level > RiskLevel.MODERATE and model_risk < self.config.rule_support and not stated_act
+        )
+        if held_by_model:
             rule_level = RiskLevel.MODERATE
         components = self.config.components
         if "rules" not in components:
@@ -343,6 +346,7 @@ class Detector:
             language_supported=english,
             notes=notes,
             detector_version=self.version,
+            held_by_model=held_by_model and "rules" in components,
         )
 
     def _cue_word(self, normalized_text: str, category: str) -> bool:

@@ -136,6 +136,9 @@ class Assessment:
     notes: tuple[str, ...] = ()
     detector_version: str = ""
     message_level: RiskLevel | None = None  # set in a conversation: this message's level on its own
+    # Rule evidence above moderate was held at moderate because the model heard no risk (config
+    # rule_support): the evidence stays out of the conversation's combinations too.
+    held_by_model: bool = False
 
     @property
     def level_alone(self) -> RiskLevel:

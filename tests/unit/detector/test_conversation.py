@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from detector import Assessment, Category, ConversationState, Detector, RiskLevel
+from detector import Assessment, Category, ConversationState, Detector, RiskLevel, Signal, SignalKind
 from detector.conversation import RECENT_CHARS, WindowReading, advance
 from detector.fusion import fusion_config
 
@@ -103,3 +103,23 @@ def test_a_place_to_die_after_a_wish_to_die_is_imminent_and_alone_is_nothing(det
     _, state = detector.follow("most mornings i wish i could stop existing", ConversationState())
     after, _ = detector.follow("i've walked down to the weir", state)
     assert after is not None and after.level == RiskLevel.IMMINENT
+
+
+def test_evidence_the_model_did_not_support_does_not_combine_in_later_turns() -> None:
+    """A message whose rule evidence the fusion held at moderate (the model heard no risk) leaves no
+    evidence behind: a time named later does not make "a means + a time" of it."""
+    config = fusion_config()
+    means = Signal(SignalKind.MEANS, 0, 4, "rope", "means.acquired")
+    time = Signal(SignalKind.TIMELINE, 0, 8, "saturday", "timeline.when")
+    held = Assessment(RiskLevel.MODERATE, Category.SUICIDE, 0.8, signals=(means,), held_by_model=True)
+    later = Assessment(RiskLevel.NONE, Category.NONE, 0.0, signals=(time,))
+
+    folded, state = advance(ConversationState(), held, config, answer_text="first")
+    assert folded.level == RiskLevel.MODERATE and state.self_kinds == {}
+    folded, _ = advance(state, later, config, answer_text="second")
+    assert folded.level == RiskLevel.MODERATE
+
+    supported = replace(held, held_by_model=False)
+    _, state = advance(ConversationState(), supported, config, answer_text="first")
+    folded, _ = advance(state, later, config, answer_text="second")
+    assert folded.level == RiskLevel.IMMINENT, "the same evidence, supported, adds up as before"

@@ -406,3 +406,63 @@ def test_an_offer_of_a_self_harm_line_is_not_a_question_about_self_harm(detector
         ],
     )
     assert max(levels) < RiskLevel.HIGH
+
+
+def test_a_count_far_above_a_dose_answering_how_many_is_an_attempt_though_named_before(
+    detector: Detector,
+) -> None:
+    """The medicine named turns before, a bare "yes" that waited for risk, then a count no one takes as
+    a dose: an attempt. The same questions answered in doses page nobody."""
+    turns = [
+        ("customer", "hiya is my repeat of the mirtazapine ready to collect"),
+        ("agent", "it is. have you taken any of the old box yet?"),
+    ]
+    overdose = customer_levels(
+        detector,
+        [
+            *turns,
+            ("customer", "yeah"),
+            ("agent", "how many did you take?"),
+            ("customer", "about twenty i think"),
+        ],
+    )
+    assert overdose[-2] < RiskLevel.MODERATE, "a bare yes to a pharmacy's question waits for risk"
+    assert overdose[-1] == RiskLevel.IMMINENT
+    dose = customer_levels(
+        detector,
+        [
+            *turns,
+            ("customer", "yeah"),
+            ("agent", "how many did you take?"),
+            ("customer", "just the one at night"),
+        ],
+    )
+    assert max(dose) < RiskLevel.MODERATE
+
+
+def test_a_yes_made_only_of_a_number_waits_for_risk(detector: Detector) -> None:
+    """A skydiving policy's "are you thinking of jumping?", answered with a count."""
+    levels = customer_levels(
+        detector,
+        [
+            ("customer", "i need to add the parachute club to my insurance"),
+            ("agent", "of course. are you thinking of jumping?"),
+            ("customer", "about three jumps, it's for a charity"),
+        ],
+    )
+    assert max(levels) < RiskLevel.MODERATE
+
+
+def test_when_answered_with_a_time_to_come_is_intent_with_a_time(detector: Detector) -> None:
+    """The question "when are you planning to do it?" presumes the intent a time to come confirms
+    (LEVELS.md: imminent); before, the answer added only a time to a wish to die: high."""
+    opening = [
+        ("customer", "i just don't want to be here anymore"),
+        ("agent", "are you having thoughts of ending your life?"),
+        ("customer", "yeah"),
+        ("agent", "when are you planning to do it?"),
+    ]
+    soon = customer_levels(detector, [*opening, ("customer", "tomorrow i think")])
+    assert soon[-1] == RiskLevel.IMMINENT
+    unsure = customer_levels(detector, [*opening, ("customer", "i don't know, i haven't decided anything")])
+    assert unsure[-1] == RiskLevel.HIGH
