@@ -62,6 +62,7 @@ class FusionConfig:
     imminent_cue_min_words: int
     rule_support: float
     rule_support_exempt: frozenset[str]  # rule ids
+    model_sure_imminent: float  # above 1: never
     # Ablations drop some: "conversation" is the answers to the agent's questions, "window" the model's
     # reading of the last few customer turns together.
     components: frozenset[str] = frozenset({"rules", "model", "conversation", "window"})
@@ -94,6 +95,7 @@ def fusion_config() -> FusionConfig:
         imminent_cue_min_words=int(data.get("imminent_cue_min_words", 1)),
         rule_support=float(data.get("rule_support", 0.0)),
         rule_support_exempt=frozenset(str(rule) for rule in data.get("rule_support_exempt", [])),
+        model_sure_imminent=float(data.get("model_sure_imminent", 2.0)),
     )
 
 

@@ -295,8 +295,10 @@ class Detector:
         wants_imminent = (
             heard.cumulative[RiskLevel.IMMINENT] >= self.config.model_thresholds[RiskLevel.IMMINENT]
         )
-        imminent_evidence = any(s.counts and s.kind in self.config.imminent_evidence for s in signals) or (
-            wants_imminent and self._cue_word(heard.normalized_text, str(heard.category))
+        imminent_evidence = (
+            any(s.counts and s.kind in self.config.imminent_evidence for s in signals)
+            or (wants_imminent and self._cue_word(heard.normalized_text, str(heard.category)))
+            or self._model_sure_of_own_imminence(heard.cumulative, str(heard.category))
         )
         proposed = model_level(heard.cumulative, self.config, imminent_evidence)
         if heard.sentence_risk >= self.config.sentence_threshold:
@@ -348,6 +350,11 @@ class Detector:
             detector_version=self.version,
             held_by_model=held_by_model and "rules" in components,
         )
+
+    def _model_sure_of_own_imminence(self, cumulative: dict[RiskLevel, float], category: str) -> bool:
+        """The model all but certain (config model_sure_imminent) of the speaker's own imminent risk: an
+        attempt or a plan in words neither the rules nor the cue words know (speech-to-text, slang)."""
+        return cumulative[RiskLevel.IMMINENT] >= self.config.model_sure_imminent and category in _OWN_RISK
 
     def _cue_word(self, normalized_text: str, category: str) -> bool:
         """A word of means, act or after-effect in a message long enough to say more than the word: "pills"

@@ -183,3 +183,18 @@ def test_a_means_by_any_listed_name_lets_the_model_say_imminent_for_the_speakers
     assert not detector._cue_word(own, "third_party")  # someone else's means, without a time, is high
     assert not detector._cue_word("quetiapine", "suicide")  # one word names a method, not an attempt
     assert not detector._cue_word("right now the whole lot of my shopping is inside", "suicide")
+
+
+def test_only_a_model_all_but_certain_of_the_speakers_own_imminence_says_imminent_without_evidence(
+    detector: Detector,
+) -> None:
+    """config model_sure_imminent: speech-to-text and slang name means and times in words no list holds."""
+    sure = detector.config.model_sure_imminent
+    assert 0.9 < sure < 1.0
+    certain = {RiskLevel.LOW: 1.0, RiskLevel.MODERATE: 1.0, RiskLevel.HIGH: 1.0, RiskLevel.IMMINENT: sure}
+    assert detector._model_sure_of_own_imminence(certain, "suicide")
+    assert detector._model_sure_of_own_imminence(certain, "self_harm")
+    assert not detector._model_sure_of_own_imminence(certain, "third_party")  # someone else's: needs evidence
+    assert not detector._model_sure_of_own_imminence(certain, "harm_to_others")
+    likely = {**certain, RiskLevel.IMMINENT: sure - 0.05}
+    assert not detector._model_sure_of_own_imminence(likely, "suicide")
