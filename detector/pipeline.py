@@ -306,7 +306,14 @@ class Detector:
         discounted = [s for s in signals if not s.counts and s.kind not in self.config.supporting_only]
         # A negation or a joke caps what the model may say about a short message; in a long post it is one
         # sentence among many and says nothing about the rest.
-        if discounted and not counted and heard.sentences <= self.config.discount_sentences:
+        # ... unless the discount is only a reading of tense or mood ("if", "used to") and the model is all
+        # but certain the message is high: "used to" on one clause says nothing about the next (config).
+        if (
+            discounted
+            and not counted
+            and heard.sentences <= self.config.discount_sentences
+            and not self._model_overrules(discounted, heard.cumulative)
+        ):
             proposed = min(proposed, discounted_ceiling(discounted, self.config))
         # Rule evidence pages (high and above) only where the model hears at least some risk: alone, the
         # rules misfire on idioms, news and other people's words (config rule_support, measured).
@@ -350,6 +357,12 @@ class Detector:
             detector_version=self.version,
             held_by_model=held_by_model and "rules" in components,
         )
+
+    def _model_overrules(self, discounted: list[Signal], cumulative: dict[RiskLevel, float]) -> bool:
+        """Every discount is one the model may overrule (config model_overrules) and the model is all but
+        certain (model_overrules_at) that the message is at least high."""
+        overrulable = all(m in self.config.model_overrules for s in discounted for m in s.modifiers)
+        return overrulable and cumulative[RiskLevel.HIGH] >= self.config.model_overrules_at
 
     def _model_sure_of_own_imminence(self, cumulative: dict[RiskLevel, float], category: str) -> bool:
         """The model all but certain (config model_sure_imminent) of the speaker's own imminent risk: an

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detector import Category, Detector, Modifier, RiskLevel, SignalKind
+from detector import Category, Detector, Modifier, RiskLevel, Signal, SignalKind
 
 CASES = [
     # text, channel, level, category
@@ -198,3 +198,21 @@ def test_only_a_model_all_but_certain_of_the_speakers_own_imminence_says_imminen
     assert not detector._model_sure_of_own_imminence(certain, "harm_to_others")
     likely = {**certain, RiskLevel.IMMINENT: sure - 0.05}
     assert not detector._model_sure_of_own_imminence(likely, "suicide")
+
+
+def test_a_model_all_but_certain_of_high_overrules_a_tense_or_a_mood_but_not_a_negation(
+    detector: Detector,
+) -> None:
+    """config model_overrules: "used to" or "if" read on one clause caps the model only while it is unsure."""
+    at = detector.config.model_overrules_at
+    certain = {RiskLevel.LOW: 1.0, RiskLevel.MODERATE: 1.0, RiskLevel.HIGH: at, RiskLevel.IMMINENT: 0.1}
+    unsure = {**certain, RiskLevel.HIGH: at - 0.05}
+
+    def discounted(modifier: Modifier) -> list[Signal]:
+        return [Signal(SignalKind.INTENT, 0, 4, "text", "intent.kill_self", frozenset({modifier}))]
+
+    assert detector._model_overrules(discounted(Modifier.HISTORICAL), certain)
+    assert detector._model_overrules(discounted(Modifier.HYPOTHETICAL), certain)
+    assert not detector._model_overrules(discounted(Modifier.HISTORICAL), unsure)
+    assert not detector._model_overrules(discounted(Modifier.NEGATED), certain)
+    assert not detector._model_overrules(discounted(Modifier.JOKING), certain)
