@@ -194,6 +194,7 @@ def test_only_a_model_all_but_certain_of_the_speakers_own_imminence_says_imminen
     certain = {RiskLevel.LOW: 1.0, RiskLevel.MODERATE: 1.0, RiskLevel.HIGH: 1.0, RiskLevel.IMMINENT: sure}
     assert detector._model_sure_of_own_imminence(certain, "suicide")
     assert detector._model_sure_of_own_imminence(certain, "self_harm")
+    assert detector._model_sure_of_own_imminence(certain, "abuse")  # danger to the speaker from someone
     assert not detector._model_sure_of_own_imminence(certain, "third_party")  # someone else's: needs evidence
     assert not detector._model_sure_of_own_imminence(certain, "harm_to_others")
     likely = {**certain, RiskLevel.IMMINENT: sure - 0.05}
