@@ -64,6 +64,7 @@ class FusionConfig:
     rule_support_exempt: frozenset[str]  # rule ids
     model_sure_imminent: float  # above 1: never
     model_overrules: frozenset[Modifier]  # discounts a model all but certain of high may overrule
+    model_flags_through: frozenset[Modifier]  # ... and those that cap it at moderate when it is sure of that
     model_overrules_at: float  # above 1: never
     # Ablations drop some: "conversation" is the answers to the agent's questions, "window" the model's
     # reading of the last few customer turns together.
@@ -99,6 +100,7 @@ def fusion_config() -> FusionConfig:
         rule_support_exempt=frozenset(str(rule) for rule in data.get("rule_support_exempt", [])),
         model_sure_imminent=float(data.get("model_sure_imminent", 2.0)),
         model_overrules=frozenset(Modifier(m) for m in data.get("model_overrules", [])),
+        model_flags_through=frozenset(Modifier(m) for m in data.get("model_flags_through", [])),
         model_overrules_at=float(data.get("model_overrules_at", 2.0)),
     )
 

@@ -310,13 +310,21 @@ class Detector:
         # sentence among many and says nothing about the rest.
         # ... unless the discount is only a reading of tense or mood ("if", "used to") and the model is all
         # but certain the message is high: "used to" on one clause says nothing about the next (config).
+        # And a negation, a tense or a mood caps a model all but certain of distress at moderate, not lower:
+        # "I'd never hurt myself, but ..." followed by what the rules do not know.
+        config = self.config
         if (
             discounted
             and not counted
-            and heard.sentences <= self.config.discount_sentences
-            and not self._model_overrules(discounted, heard.cumulative)
+            and heard.sentences <= config.discount_sentences
+            and not self._model_certain(discounted, heard.cumulative, RiskLevel.HIGH, config.model_overrules)
         ):
-            proposed = min(proposed, discounted_ceiling(discounted, self.config))
+            ceiling = discounted_ceiling(discounted, config)
+            if self._model_certain(
+                discounted, heard.cumulative, RiskLevel.MODERATE, config.model_flags_through
+            ):
+                ceiling = max(ceiling, RiskLevel.MODERATE)
+            proposed = min(proposed, ceiling)
         # Rule evidence pages (high and above) only where the model hears at least some risk: alone, the
         # rules misfire on idioms, news and other people's words (config rule_support, measured).
         model_risk = max(heard.cumulative[RiskLevel.MODERATE], heard.sentence_risk)
@@ -360,11 +368,17 @@ class Detector:
             held_by_model=held_by_model and "rules" in components,
         )
 
-    def _model_overrules(self, discounted: list[Signal], cumulative: dict[RiskLevel, float]) -> bool:
-        """Every discount is one the model may overrule (config model_overrules) and the model is all but
-        certain (model_overrules_at) that the message is at least high."""
-        overrulable = all(m in self.config.model_overrules for s in discounted for m in s.modifiers)
-        return overrulable and cumulative[RiskLevel.HIGH] >= self.config.model_overrules_at
+    def _model_certain(
+        self,
+        discounted: list[Signal],
+        cumulative: dict[RiskLevel, float],
+        level: RiskLevel,
+        modifiers: frozenset[Modifier],
+    ) -> bool:
+        """Every discount is one of ``modifiers`` and the model is all but certain (config
+        model_overrules_at) that the message is at least ``level``."""
+        overrulable = all(m in modifiers for s in discounted for m in s.modifiers)
+        return overrulable and cumulative[level] >= self.config.model_overrules_at
 
     def _model_sure_of_own_imminence(self, cumulative: dict[RiskLevel, float], category: str) -> bool:
         """The model all but certain (config model_sure_imminent) that the speaker is in danger now: an

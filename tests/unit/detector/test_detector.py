@@ -209,11 +209,23 @@ def test_a_model_all_but_certain_of_high_overrules_a_tense_or_a_mood_but_not_a_n
     certain = {RiskLevel.LOW: 1.0, RiskLevel.MODERATE: 1.0, RiskLevel.HIGH: at, RiskLevel.IMMINENT: 0.1}
     unsure = {**certain, RiskLevel.HIGH: at - 0.05}
 
-    def discounted(modifier: Modifier) -> list[Signal]:
-        return [Signal(SignalKind.INTENT, 0, 4, "text", "intent.kill_self", frozenset({modifier}))]
+    def certain_of(level: RiskLevel, modifier: Modifier, cumulative: dict[RiskLevel, float]) -> bool:
+        signal = Signal(SignalKind.INTENT, 0, 4, "text", "intent.kill_self", frozenset({modifier}))
+        return detector._model_certain([signal], cumulative, level, modifiers[level])
 
-    assert detector._model_overrules(discounted(Modifier.HISTORICAL), certain)
-    assert detector._model_overrules(discounted(Modifier.HYPOTHETICAL), certain)
-    assert not detector._model_overrules(discounted(Modifier.HISTORICAL), unsure)
-    assert not detector._model_overrules(discounted(Modifier.NEGATED), certain)
-    assert not detector._model_overrules(discounted(Modifier.JOKING), certain)
+    modifiers = {
+        RiskLevel.HIGH: detector.config.model_overrules,
+        RiskLevel.MODERATE: detector.config.model_flags_through,
+    }
+
+    def overrules(modifier: Modifier, cumulative: dict[RiskLevel, float]) -> bool:
+        return certain_of(RiskLevel.HIGH, modifier, cumulative)
+
+    assert overrules(Modifier.HISTORICAL, certain)
+    assert overrules(Modifier.HYPOTHETICAL, certain)
+    assert not overrules(Modifier.HISTORICAL, unsure)
+    assert not overrules(Modifier.NEGATED, certain)
+    assert not overrules(Modifier.JOKING, certain)
+    # ... and a negation caps a model certain of distress at moderate, a flag: a joke still caps it lower.
+    assert certain_of(RiskLevel.MODERATE, Modifier.NEGATED, certain)
+    assert not certain_of(RiskLevel.MODERATE, Modifier.JOKING, certain)
