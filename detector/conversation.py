@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from detector.dialogue import AgentTurn, Reading, asked
-from detector.fusion import FusionConfig, combination_level, model_level
+from detector.fusion import FusionConfig, combination_level, model_level, model_sure_of_danger
 from detector.normalize import normalized_text
 from detector.signals import Assessment, Category, ConversationState, RiskLevel, Signal, SignalKind
 from detector.story import opens_frame, story_frame
@@ -132,7 +132,9 @@ def _window_level(window: WindowReading | None, kinds: set[str], config: FusionC
     if window is None or "model" not in config.components:
         return RiskLevel.NONE
     evidence = any(kind.value in kinds for kind in config.imminent_evidence)
-    return model_level(window.cumulative, config, evidence)
+    # ... or the model all but certain, as for one message (config model_sure_imminent).
+    sure = model_sure_of_danger(window.cumulative, window.category.value, config)
+    return model_level(window.cumulative, config, evidence or sure)
 
 
 def _with_answers(message: Assessment, readings: Sequence[Reading], answer_text: str) -> Assessment:

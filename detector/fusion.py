@@ -177,6 +177,20 @@ def discounted_ceiling(discounted: Iterable[Signal], config: FusionConfig) -> Ri
     return ceiling
 
 
+# The speaker in danger: their own risk, or someone else's danger to them (abuse: "danger happening now").
+SPEAKER_IN_DANGER = frozenset(
+    {Category.SUICIDE.value, Category.SELF_HARM.value, Category.MEDICAL.value, Category.ABUSE.value}
+)
+
+
+def model_sure_of_danger(cumulative: dict[RiskLevel, float], category: str, config: FusionConfig) -> bool:
+    """The model all but certain (config model_sure_imminent) that the speaker is in danger now: an attempt,
+    a plan or an abuser's act in words neither the rules nor the cue words know (speech-to-text, slang).
+    Someone else's risk still needs evidence."""
+    sure = cumulative[RiskLevel.IMMINENT] >= config.model_sure_imminent
+    return sure and category in SPEAKER_IN_DANGER
+
+
 def fused_score(model_risk: float, rule_level: RiskLevel, config: FusionConfig) -> float:
     """P(level >= moderate): the model's probability, raised by independent rule evidence."""
     rule_risk = config.rule_confidence.get(rule_level, 0.0)

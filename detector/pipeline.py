@@ -34,6 +34,7 @@ from detector.fusion import (
     fused_score,
     fusion_config,
     model_level,
+    model_sure_of_danger,
     signal_category,
     strongest,
 )
@@ -47,8 +48,6 @@ from detector.story import frame_after, in_the_first_person, names_a_real_person
 CHANNELS = ("chat", "voice", "sms")
 _CUE_CLASSES = frozenset({"_medicine_", "_weapon_", "_height_", "_traffic_", "_poison_"})
 _OWN_RISK = frozenset({Category.SUICIDE.value, Category.SELF_HARM.value, Category.MEDICAL.value})
-# The speaker in danger: their own risk, or someone else's danger to them (abuse: "danger happening now").
-_SPEAKER_IN_DANGER = _OWN_RISK | {Category.ABUSE.value}
 
 
 UNSUPPORTED_LANGUAGE = "language not supported yet: scored by rules and model trained on English"
@@ -381,11 +380,7 @@ class Detector:
         return overrulable and cumulative[level] >= self.config.model_overrules_at
 
     def _model_sure_of_own_imminence(self, cumulative: dict[RiskLevel, float], category: str) -> bool:
-        """The model all but certain (config model_sure_imminent) that the speaker is in danger now: an
-        attempt, a plan or an abuser's act in words neither the rules nor the cue words know (speech-to-text,
-        slang). Someone else's risk still needs evidence."""
-        sure = cumulative[RiskLevel.IMMINENT] >= self.config.model_sure_imminent
-        return sure and category in _SPEAKER_IN_DANGER
+        return model_sure_of_danger(cumulative, category, self.config)
 
     def _cue_word(self, normalized_text: str, category: str) -> bool:
         """A word of means, act or after-effect in a message long enough to say more than the word: "pills"

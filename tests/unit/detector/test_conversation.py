@@ -68,12 +68,13 @@ def test_only_the_last_turns_are_kept_for_the_next_and_each_is_capped(detector: 
 # The model's reading of the last turns together (advance's ``window``), on hand-made readings: what the
 # fold does with it, whatever the model says.
 SURE = {RiskLevel.LOW: 0.99, RiskLevel.MODERATE: 0.99, RiskLevel.HIGH: 0.99, RiskLevel.IMMINENT: 0.99}
+LIKELY = {RiskLevel.LOW: 0.9, RiskLevel.MODERATE: 0.9, RiskLevel.HIGH: 0.9, RiskLevel.IMMINENT: 0.9}
 QUIET = Assessment(RiskLevel.LOW, Category.NONE, 0.1)
 
 
 def test_turns_read_together_raise_the_conversation_but_imminent_needs_rule_evidence() -> None:
     config = fusion_config()
-    window = WindowReading(SURE, Category.SUICIDE)
+    window = WindowReading(LIKELY, Category.SUICIDE)
     folded, _ = advance(ConversationState(), QUIET, config, answer_text="quiet words", window=window)
     assert folded.level == RiskLevel.HIGH and folded.category == Category.SUICIDE
     assert folded.level_alone == RiskLevel.LOW
@@ -82,6 +83,27 @@ def test_turns_read_together_raise_the_conversation_but_imminent_needs_rule_evid
     with_means = replace(ConversationState(), recent_kinds=(("means",),))
     folded, _ = advance(with_means, QUIET, config, answer_text="quiet words", window=window)
     assert folded.level == RiskLevel.IMMINENT, "a means named in the turn before is the evidence"
+
+
+def test_turns_read_together_are_imminent_without_evidence_only_when_the_model_is_all_but_certain() -> None:
+    """config model_sure_imminent, as for one message: and only for the speaker's own danger."""
+    config = fusion_config()
+    folded, _ = advance(
+        ConversationState(),
+        QUIET,
+        config,
+        answer_text="quiet words",
+        window=WindowReading(SURE, Category.SUICIDE),
+    )
+    assert folded.level == RiskLevel.IMMINENT
+    folded, _ = advance(
+        ConversationState(),
+        QUIET,
+        config,
+        answer_text="quiet words",
+        window=WindowReading(SURE, Category.THIRD_PARTY),
+    )
+    assert folded.level == RiskLevel.HIGH
 
 
 def test_the_window_is_not_read_when_the_model_is_left_out() -> None:
