@@ -11,8 +11,9 @@ without systemd or Kubernetes restarts is covered too.
 
 The Celery worker runs in a forked child (the parent holds no threads, so forking is safe, and whatever
 the parent imported or patched is inherited). A stop signal to the parent is passed to the child and ends
-both; any other exit of the child is logged as an error and the child is started again, after a delay
-that doubles while the child keeps failing quickly.
+both; SIGHUP to the parent restarts the child (a warm shutdown, then a new one), as Celery's own SIGHUP
+restart would; any other exit of the child is logged as an error and the child is started again, after a
+delay that doubles while the child keeps failing quickly.
 """
 
 from __future__ import annotations
@@ -44,13 +45,23 @@ def supervise(
     stopping: list[int] = []  # the stop signal received, if any
     child: multiprocessing.process.BaseProcess | None = None
 
-    def pass_on(signum: int, _frame: FrameType | None) -> None:
-        stopping.append(signum)
+    restarting: list[int] = []  # SIGHUP received: the child's exit is a restart, not a failure
+
+    def signal_child(signum: int) -> None:
         if child is not None and child.pid is not None and child.exitcode is None:
             os.kill(child.pid, signum)
 
+    def pass_on(signum: int, _frame: FrameType | None) -> None:
+        stopping.append(signum)
+        signal_child(signum)
+
+    def restart(_signum: int, _frame: FrameType | None) -> None:
+        restarting.append(1)
+        signal_child(signal.SIGTERM)
+
     for stop_signal in STOP_SIGNALS:
         signal.signal(stop_signal, pass_on)
+    signal.signal(signal.SIGHUP, restart)
 
     delay = first_delay
     while True:
@@ -60,6 +71,11 @@ def supervise(
         child.join()
         if stopping:
             return max(child.exitcode or 0, 0)
+        if restarting:
+            restarting.clear()
+            log.info("the Celery worker is restarting (SIGHUP)")
+            delay = first_delay
+            continue
         ran_for = time.monotonic() - started
         if ran_for >= healthy_after:
             delay = first_delay
@@ -77,8 +93,8 @@ def supervise(
 def _in_child(run: Callable[[], None]) -> None:
     # The parent's handlers pass signals on to a child; in the child they would do nothing useful. Celery
     # installs its own once it starts; until then a stop signal simply ends the child.
-    for stop_signal in STOP_SIGNALS:
-        signal.signal(stop_signal, signal.SIG_DFL)
+    for parent_signal in (*STOP_SIGNALS, signal.SIGHUP):
+        signal.signal(parent_signal, signal.SIG_DFL)
     run()
 
 

@@ -1,5 +1,5 @@
 """`stayline worker` runs its Celery worker under workers/supervisor.py: a child that stops by itself is
-started again; a stop signal to the parent ends both, with no restart."""
+started again; SIGHUP restarts it; a stop signal to the parent ends both, with no restart."""
 
 from __future__ import annotations
 
@@ -58,10 +58,15 @@ def test_a_worker_that_stops_by_itself_is_started_again_and_a_stop_signal_ends_b
         assert len(pids(starts)) == 3  # the third child runs on: no restart while it lives
         third = pids(starts)[-1]
         assert alive(third)
+        parent.send_signal(signal.SIGHUP)  # a restart: the child ends, a new one starts, the parent stays
+        wait_until(lambda: len(pids(starts)) == 4, 10, "the restart asked for")
+        wait_until(lambda: not alive(third), 5, "the old child to end")
+        fourth = pids(starts)[-1]
+        assert parent.poll() is None and alive(fourth)
         parent.send_signal(signal.SIGTERM)
         assert parent.wait(timeout=10) == 0
-        wait_until(lambda: not alive(third), 5, "the child to end with the parent")
-        assert len(pids(starts)) == 3  # a requested stop is not a restart
+        wait_until(lambda: not alive(fourth), 5, "the child to end with the parent")
+        assert len(pids(starts)) == 4  # a requested stop is not a restart
         assert b"stopped by itself" in (parent.stderr.read() if parent.stderr else b"")
     finally:
         parent.kill()
