@@ -428,6 +428,11 @@ def test_a_count_far_above_a_dose_answering_how_many_is_an_attempt_though_named_
     )
     assert overdose[-2] < RiskLevel.MODERATE, "a bare yes to a pharmacy's question waits for risk"
     assert overdose[-1] == RiskLevel.IMMINENT
+    packet = customer_levels(
+        detector,
+        [*turns, ("customer", "yeah"), ("agent", "how many did you take?"), ("customer", "the whole packet")],
+    )
+    assert packet[-1] == RiskLevel.IMMINENT
     dose = customer_levels(
         detector,
         [
