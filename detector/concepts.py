@@ -106,7 +106,10 @@ _WORD_VALUES = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
 }  # fmt: skip
-_UNITS = frozenset("mg ml mcg g gram grams milligrams unit units am pm o'clock oclock percent".split())
+_UNITS = frozenset(
+    "mg mgs ml mcg g gram grams milligram milligrams microgram micrograms unit units am pm o'clock oclock "
+    "percent".split()
+)
 _BETWEEN = frozenset(
     "of my the his her their those these them all about around like doses dose lots loads".split()
 )  # words that may stand between an amount and the medicine it counts
@@ -199,6 +202,21 @@ def large_amount_of_medicine(normalized_text: str) -> bool:
                 return True
             if word not in _BETWEEN and word != "_container_":
                 break
+    return False
+
+
+def amount_far_above_a_dose(normalized_text: str) -> bool:
+    """Does the text give an amount no one takes as a dose (ten or more, a box, a packet), whatever it
+    counts? "about twenty", "the whole packet"; not "two fifty milligram ones" or "10 ml"."""
+    tokens = _abstract_words(normalized_text).split()
+    for index, token in enumerate(tokens):
+        written = token.isascii() and token.isdigit() and len(token) <= 6
+        value = int(token) if written else _WORD_VALUES.get(token, 0)
+        if value < _LARGE and token != "_container_":
+            continue
+        following = tokens[index + 1 : index + 2]
+        if not (following and following[0] in _UNITS):
+            return True
     return False
 
 

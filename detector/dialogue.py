@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from config.files import load_yaml
-from detector.concepts import abstract, large_amount_of_medicine
+from detector.concepts import abstract, amount_far_above_a_dose, large_amount_of_medicine
 from detector.normalize import normalize, normalized_text
 from detector.signals import Category, RiskLevel, SignalKind
 
@@ -327,7 +327,7 @@ def read_answer(
         plans_a_time = question.time_to_come_adds_timeline and _TIME_TO_COME.search(normalized) is not None
         implied = answer == Answer.UNCLEAR and not plans_a_time
         overdose_sized = large_amount_of_medicine(normalized) or (
-            question.count_is_concern and not _AMOUNTS.isdisjoint(abstract(normalized).split())
+            question.count_is_concern and amount_far_above_a_dose(normalized)
         )
         if (question.needs_concern or implied) and unconcerned and not overdose_sized:
             continue
@@ -357,8 +357,6 @@ def _outcome(question: Question, answer: Answer, quantity_or_time: bool, means: 
 # Classes of means the concept lists hold (config/concepts.yaml), and the acts that name a method without
 # naming a thing ("jump", "hang myself"); "hang on" and "give it a shot" are not. Amounts and containers
 # are not means by themselves.
-# Amounts no one takes as a dose (config/concepts.yaml): ten or more, a box, a packet, a bottle.
-_AMOUNTS = frozenset({"_many_", "_container_"})
 _MEANS_CLASSES = frozenset({"_medicine_", "_weapon_", "_height_", "_traffic_", "_poison_"})
 _ACTS = re.compile(
     r"\b(?:jump\w*|hang (?:myself|me|from)|hanging|hung|drown\w*|shoot\w* (?:myself|me)|overdos\w*|"

@@ -37,6 +37,12 @@ def modifiers_of(detector: Detector, text: str, kind: SignalKind) -> frozenset[M
             SignalKind.INTENT,
             Modifier.HISTORICAL,
         ),
+        # Someone who has died, and a season gone by, make an attempt told about a bereavement.
+        (
+            "I need to close my late brother's phone account, he took an overdose last spring",
+            SignalKind.ATTEMPT_IN_PROGRESS,
+            Modifier.HISTORICAL,
+        ),
         ("my uncle said he wants to kill himself", SignalKind.INTENT, Modifier.OTHER_PERSON),
         ("ugh kill myself lol this spreadsheet", SignalKind.INTENT, Modifier.JOKING),
         ("we watched a documentary about a suicide attempt survivor", SignalKind.INTENT, Modifier.TOPIC),

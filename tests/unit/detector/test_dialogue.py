@@ -433,16 +433,12 @@ def test_a_count_far_above_a_dose_answering_how_many_is_an_attempt_though_named_
         [*turns, ("customer", "yeah"), ("agent", "how many did you take?"), ("customer", "the whole packet")],
     )
     assert packet[-1] == RiskLevel.IMMINENT
-    dose = customer_levels(
-        detector,
-        [
-            *turns,
-            ("customer", "yeah"),
-            ("agent", "how many did you take?"),
-            ("customer", "just the one at night"),
-        ],
-    )
-    assert max(dose) < RiskLevel.MODERATE
+    for answer in ["just the one at night", "just two fifty milligram ones"]:
+        dose = customer_levels(
+            detector,
+            [*turns, ("customer", "yeah"), ("agent", "how many did you take?"), ("customer", answer)],
+        )
+        assert max(dose) < RiskLevel.MODERATE, answer  # "fifty" counts milligrams, not tablets
 
 
 def test_a_yes_made_only_of_a_number_waits_for_risk(detector: Detector) -> None:
