@@ -210,7 +210,7 @@ def asked(agent_text: str) -> AgentTurn:
     """The screening questions an agent's turn asks (agent turns are never scored as risk)."""
     normalized = normalized_text(agent_text)
     names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
-    referent = "" if names else named_service_object(normalized)
+    referent = "" if names else named_service_object(normalized) or _cancel_without_object(normalized)
     return AgentTurn(
         names, bool(names) and bool(_NAMES_HARM.search(normalized)), offered_codes(agent_text), referent
     )
@@ -220,6 +220,16 @@ def asked(agent_text: str) -> AgentTurn:
 def _service_objects() -> re.Pattern[str]:
     nouns = sorted(load_yaml("questions.yaml").get("service_objects", []), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(str(n)) for n in nouns) + r")\b")
+
+
+# "Are you sure you want to cancel?": a question about cancelling that names nothing is about what the
+# customer named before. Service verbs only: "are you thinking of ending it?" is never read so.
+_CANCEL_QUESTION = re.compile(r"\b(?:cancel\w*|close|closing|terminat\w*|unsubscrib\w*)\b")
+CUSTOMERS_OBJECT = "@customer"  # referent: the service object the customer's turn before named
+
+
+def _cancel_without_object(normalized_agent_text: str) -> str:
+    return CUSTOMERS_OBJECT if _CANCEL_QUESTION.search(normalized_agent_text) else ""
 
 
 def named_service_object(normalized_agent_text: str) -> str:
@@ -383,6 +393,7 @@ def names_a_means(normalized: str) -> bool:
 
 
 __all__ = [
+    "CUSTOMERS_OBJECT",
     "AgentTurn",
     "Answer",
     "Reading",

@@ -19,8 +19,10 @@ from detector.concepts import abstract
 from detector.context import ContextAnalyzer
 from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
 from detector.dialogue import (
+    CUSTOMERS_OBJECT,
     ends_a_pronoun,
     ends_it,
+    named_service_object,
     read_answer,
     read_codes,
     with_noun_for_it,
@@ -116,8 +118,9 @@ class Detector:
         """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does.
         With the message's ``text``, an answer to the agent's last screening question counts too."""
         listening = text and "conversation" in self.config.components
-        if listening and state.referent:
-            message, text = self._read_it_as_the_referent(message, text, state.referent)
+        referent = _resolved(state)
+        if listening and referent:
+            message, text = self._read_it_as_the_referent(message, text, referent)
         story, plot = state.story, False
         if listening:
             normalized = normalized_text(text)
@@ -417,6 +420,14 @@ def _combined_category(group: list[Evidence]) -> Category:
     if any(e.signal.kind == SignalKind.HARM_TO_OTHERS for e in group):
         return Category.HARM_TO_OTHERS
     return Category.SUICIDE
+
+
+def _resolved(state: ConversationState) -> str:
+    """The service object a bare "it" in this turn may stand for: the one the agent named, or, after a
+    question about cancelling that named none, the one the customer's turn before named."""
+    if state.referent != CUSTOMERS_OBJECT:
+        return state.referent
+    return named_service_object(normalized_text(state.recent[-1])) if state.recent else ""
 
 
 def _decode(text: str | bytes) -> tuple[str, tuple[str, ...]]:

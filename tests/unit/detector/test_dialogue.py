@@ -467,3 +467,26 @@ def test_when_answered_with_a_time_to_come_is_intent_with_a_time(detector: Detec
     assert soon[-1] == RiskLevel.IMMINENT
     unsure = customer_levels(detector, [*opening, ("customer", "i don't know, i haven't decided anything")])
     assert unsure[-1] == RiskLevel.HIGH
+
+
+def test_after_a_cancel_question_naming_nothing_it_is_what_the_customer_named(detector: Detector) -> None:
+    """ "Are you sure you want to cancel?" names nothing: a bare "it" in the answer is the membership the
+    customer named the turn before. Only service verbs: "are you thinking of ending it?" is never read so."""
+    cancel = customer_levels(
+        detector,
+        [
+            ("customer", "I want to end my membership, this is killing my bank balance"),
+            ("agent", "I can do that. Are you sure you want to cancel?"),
+            ("customer", "yes end it tonight please, I'm done with it"),
+        ],
+    )
+    assert max(cancel) < RiskLevel.MODERATE
+    crisis = customer_levels(
+        detector,
+        [
+            ("customer", "I can't keep up with my loan anymore, I'm done"),
+            ("agent", "are you thinking of ending it?"),
+            ("customer", "yes, I'm going to end it tonight"),
+        ],
+    )
+    assert crisis[-1] == RiskLevel.IMMINENT
