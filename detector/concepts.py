@@ -186,10 +186,7 @@ def large_amount_of_medicine(normalized_text: str) -> bool:
     """Does the text name a medicine right after an amount far above a dose?"""
     tokens = _abstract_words(normalized_text).split()
     for index, token in enumerate(tokens):
-        # ASCII digits only, and few of them: int() refuses some Unicode digits and very long numbers.
-        written = token.isascii() and token.isdigit() and len(token) <= 6
-        value = int(token) if written else _WORD_VALUES.get(token, 0)
-        if value < _LARGE and token != "_container_":
+        if not _above_a_dose(token):
             continue
         following = tokens[index + 1 : index + 5]
         if following and following[0] in _UNITS:
@@ -210,14 +207,18 @@ def amount_far_above_a_dose(normalized_text: str) -> bool:
     counts? "about twenty", "the whole packet"; not "two fifty milligram ones" or "10 ml"."""
     tokens = _abstract_words(normalized_text).split()
     for index, token in enumerate(tokens):
-        written = token.isascii() and token.isdigit() and len(token) <= 6
-        value = int(token) if written else _WORD_VALUES.get(token, 0)
-        if value < _LARGE and token != "_container_":
-            continue
-        following = tokens[index + 1 : index + 2]
-        if not (following and following[0] in _UNITS):
+        unit = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if _above_a_dose(token) and unit not in _UNITS:
             return True
     return False
+
+
+def _above_a_dose(token: str) -> bool:
+    """A count of ten or more (in digits or words), or a container (a box, a packet, a bottle)."""
+    # ASCII digits only, and few of them: int() refuses some Unicode digits and very long numbers.
+    written = token.isascii() and token.isdigit() and len(token) <= 6
+    value = int(token) if written else _WORD_VALUES.get(token, 0)
+    return value >= _LARGE or token == "_container_"
 
 
 def _abstract_words(normalized_text: str) -> str:

@@ -222,9 +222,13 @@ def _service_objects() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(str(n)) for n in nouns) + r")\b")
 
 
-# "Are you sure you want to cancel?": a question about cancelling that names nothing is about what the
-# customer named before. Service verbs only: "are you thinking of ending it?" is never read so.
-_CANCEL_QUESTION = re.compile(r"\b(?:cancel\w*|close|closing|terminat\w*|unsubscrib\w*)\b")
+# "Are you sure you want to cancel?": an offer to cancel that names nothing is about what the customer named
+# before. Service verbs in an offer only: "are you thinking of ending it?" and "I'll close this chat now"
+# are never read so.
+_CANCEL_QUESTION = re.compile(
+    r"\b(?:want|like|wish|shall i|should i|do you want me|would you like me) to "
+    r"(?:cancel|close|terminate|unsubscribe)\b(?!\s+(?:this|the|our)\s+(?:chat|call|conversation))"
+)
 CUSTOMERS_OBJECT = "@customer"  # referent: the service object the customer's turn before named
 
 

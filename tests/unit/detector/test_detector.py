@@ -192,13 +192,13 @@ def test_only_a_model_all_but_certain_of_the_speakers_own_imminence_says_imminen
     sure = detector.config.model_sure_imminent
     assert 0.9 < sure < 1.0
     certain = {RiskLevel.LOW: 1.0, RiskLevel.MODERATE: 1.0, RiskLevel.HIGH: 1.0, RiskLevel.IMMINENT: sure}
-    assert detector._model_sure_of_own_imminence(certain, "suicide")
-    assert detector._model_sure_of_own_imminence(certain, "self_harm")
-    assert detector._model_sure_of_own_imminence(certain, "abuse")  # danger to the speaker from someone
-    assert not detector._model_sure_of_own_imminence(certain, "third_party")  # someone else's: needs evidence
-    assert not detector._model_sure_of_own_imminence(certain, "harm_to_others")
+    assert detector._model_sure_of_danger(certain, "suicide")
+    assert detector._model_sure_of_danger(certain, "self_harm")
+    assert detector._model_sure_of_danger(certain, "abuse")  # danger to the speaker from someone
+    assert not detector._model_sure_of_danger(certain, "third_party")  # someone else's: needs evidence
+    assert not detector._model_sure_of_danger(certain, "harm_to_others")
     likely = {**certain, RiskLevel.IMMINENT: sure - 0.05}
-    assert not detector._model_sure_of_own_imminence(likely, "suicide")
+    assert not detector._model_sure_of_danger(likely, "suicide")
 
 
 def test_a_model_all_but_certain_of_high_overrules_a_tense_or_a_mood_but_not_a_negation(

@@ -490,3 +490,12 @@ def test_after_a_cancel_question_naming_nothing_it_is_what_the_customer_named(de
         ],
     )
     assert crisis[-1] == RiskLevel.IMMINENT
+    closing_the_chat = customer_levels(
+        detector,
+        [
+            ("customer", "my account is in such a mess, I can't do this anymore"),
+            ("agent", "I understand. Would you like me to close the chat now?"),
+            ("customer", "yes, I'm going to end it tonight"),
+        ],
+    )
+    assert closing_the_chat[-1] == RiskLevel.IMMINENT
