@@ -36,7 +36,7 @@ from detector.signals import LEVEL_NAMES, Category
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "classifier.v6"  # bump when normalisation code changes what the model reads
+MODEL_VERSION = "classifier.v7"  # bump when normalisation code changes what the model reads
 BUILTIN_CORPUS = Path(__file__).resolve().parent / "corpus"
 
 

@@ -151,9 +151,14 @@ _UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|k|m|mg|ml|g|kg|gb|mb|x|h|hrs?|min
 
 
 def _whole_words(words: list[str]) -> re.Pattern[str]:
-    # Longest first, so "od'd" wins over "od"; the lookarounds keep "sh" out of "shop".
+    # Longest first, so "od'd" wins over "od"; the lookarounds keep "sh" out of "shop", and "r" out of a
+    # leetspeak word ("r@00a"): expanded there, it became a word the leet pass would decode on a second
+    # normalisation, so normalising was not idempotent. "u!" and "!u" are still words.
     alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9'])(?:{alternatives})(?![a-z0-9'])")
+    leet = "@!$|+"
+    return re.compile(
+        rf"(?<![a-z0-9'])(?<![a-z0-9][{leet}])(?:{alternatives})(?![a-z0-9']|[{leet}]+[a-z0-9])"
+    )
 
 
 _STUTTER = re.compile(r"\b([a-z]+)(?:[\s,.-]+\1\b)+")
