@@ -229,3 +229,16 @@ def test_a_model_all_but_certain_of_high_overrules_a_tense_or_a_mood_but_not_a_n
     # ... and a negation caps a model certain of distress at moderate, a flag: a joke still caps it lower.
     assert certain_of(RiskLevel.MODERATE, Modifier.NEGATED, certain)
     assert not certain_of(RiskLevel.MODERATE, Modifier.JOKING, certain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yeah i took the battery out and everything its dead",  # paged (high) before the device rows
+        "my tablet is dead again, I've taken it to three shops",
+    ],
+)
+def test_a_device_that_died_pages_nobody(detector: Detector, text: str) -> None:
+    """Tech support every day: the corpus had no device that died or was taken apart, and the model read
+    "took ... dead" as an act (detector/corpus/negatives_farewells_devices.jsonl)."""
+    assert detector.assess(text).level < RiskLevel.HIGH
