@@ -321,6 +321,7 @@ def read_answer(
     quantity_or_time = _states_quantity_or_time(normalized)
     means = answer == Answer.UNCLEAR and names_a_means(normalized)
     place = names_a_place(normalized)
+    time_to_come = _TIME_TO_COME.search(normalized) is not None
     readings = []
     for name in turn.questions:
         question = by_name.get(name)
@@ -338,7 +339,7 @@ def read_answer(
         # thinking of jumping?" on a skydiving policy) is read so only once risk shows. A time still to come
         # answering a question about a method or a plan ("when the half past one goes through") is a plan's
         # time: read at once.
-        plans_a_time = question.time_to_come_adds_timeline and _TIME_TO_COME.search(normalized) is not None
+        plans_a_time = question.time_to_come_adds_timeline and time_to_come
         implied = answer == Answer.UNCLEAR and not plans_a_time
         overdose_sized = large_amount_of_medicine(normalized) or (
             question.count_is_concern and amount_far_above_a_dose(normalized)
@@ -346,11 +347,7 @@ def read_answer(
         if (question.needs_concern or implied) and unconcerned and not overdose_sized:
             continue
         kinds = outcome.kinds
-        if (
-            question.time_to_come_adds_timeline
-            and outcome is question.on_yes
-            and _TIME_TO_COME.search(normalized)
-        ):
+        if plans_a_time and outcome is question.on_yes:
             kinds = kinds | {SignalKind.TIMELINE}
         readings.append(Reading(name, answer, outcome.level, kinds, question.category))
     return readings

@@ -302,7 +302,7 @@ class Detector:
         imminent_evidence = (
             any(s.counts and s.kind in self.config.imminent_evidence for s in signals)
             or (wants_imminent and self._cue_word(heard.normalized_text, str(heard.category)))
-            or self._model_sure_of_danger(heard.cumulative, str(heard.category))
+            or model_sure_of_danger(heard.cumulative, str(heard.category), self.config)
         )
         proposed = model_level(heard.cumulative, self.config, imminent_evidence)
         if heard.sentence_risk >= self.config.sentence_threshold:
@@ -381,9 +381,6 @@ class Detector:
         model_overrules_at) that the message is at least ``level``."""
         overrulable = all(m in modifiers for s in discounted for m in s.modifiers)
         return overrulable and cumulative[level] >= self.config.model_overrules_at
-
-    def _model_sure_of_danger(self, cumulative: dict[RiskLevel, float], category: str) -> bool:
-        return model_sure_of_danger(cumulative, category, self.config)
 
     def _cue_word(self, normalized_text: str, category: str) -> bool:
         """A word of means, act or after-effect in a message long enough to say more than the word: "pills"

@@ -87,23 +87,16 @@ def test_turns_read_together_raise_the_conversation_but_imminent_needs_rule_evid
 
 def test_turns_read_together_are_imminent_without_evidence_only_when_the_model_is_all_but_certain() -> None:
     """config model_sure_imminent, as for one message: and only for the speaker's own danger."""
-    config = fusion_config()
-    folded, _ = advance(
-        ConversationState(),
-        QUIET,
-        config,
-        answer_text="quiet words",
-        window=WindowReading(SURE, Category.SUICIDE),
-    )
-    assert folded.level == RiskLevel.IMMINENT
-    folded, _ = advance(
-        ConversationState(),
-        QUIET,
-        config,
-        answer_text="quiet words",
-        window=WindowReading(SURE, Category.THIRD_PARTY),
-    )
-    assert folded.level == RiskLevel.HIGH
+
+    def folded_with(category: Category) -> RiskLevel:
+        window = WindowReading(SURE, category)
+        folded, _ = advance(
+            ConversationState(), QUIET, fusion_config(), answer_text="quiet words", window=window
+        )
+        return folded.level
+
+    assert folded_with(Category.SUICIDE) == RiskLevel.IMMINENT
+    assert folded_with(Category.THIRD_PARTY) == RiskLevel.HIGH
 
 
 def test_the_window_is_not_read_when_the_model_is_left_out() -> None:

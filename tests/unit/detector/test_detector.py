@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from detector import Category, Detector, Modifier, RiskLevel, Signal, SignalKind
+from detector.fusion import model_sure_of_danger
 
 CASES = [
     # text, channel, level, category
@@ -192,13 +193,17 @@ def test_only_a_model_all_but_certain_of_the_speakers_own_imminence_says_imminen
     sure = detector.config.model_sure_imminent
     assert 0.9 < sure < 1.0
     certain = {RiskLevel.LOW: 1.0, RiskLevel.MODERATE: 1.0, RiskLevel.HIGH: 1.0, RiskLevel.IMMINENT: sure}
-    assert detector._model_sure_of_danger(certain, "suicide")
-    assert detector._model_sure_of_danger(certain, "self_harm")
-    assert detector._model_sure_of_danger(certain, "abuse")  # danger to the speaker from someone
-    assert not detector._model_sure_of_danger(certain, "third_party")  # someone else's: needs evidence
-    assert not detector._model_sure_of_danger(certain, "harm_to_others")
+
+    def sure_of_danger(cumulative: dict[RiskLevel, float], category: str) -> bool:
+        return model_sure_of_danger(cumulative, category, detector.config)
+
+    assert sure_of_danger(certain, "suicide")
+    assert sure_of_danger(certain, "self_harm")
+    assert sure_of_danger(certain, "abuse")  # danger to the speaker from someone
+    assert not sure_of_danger(certain, "third_party")  # someone else's: needs evidence
+    assert not sure_of_danger(certain, "harm_to_others")
     likely = {**certain, RiskLevel.IMMINENT: sure - 0.05}
-    assert not detector._model_sure_of_danger(likely, "suicide")
+    assert not sure_of_danger(likely, "suicide")
 
 
 def test_a_model_all_but_certain_of_high_overrules_a_tense_or_a_mood_but_not_a_negation(
