@@ -70,6 +70,11 @@ class ContextAnalyzer:
         self.other_words = frozenset(people["other"])
         self.other_in_span = frozenset(people["other_in_span"])
 
+    def kinds_of(self, modifier: Modifier) -> frozenset[SignalKind]:
+        """The evidence kinds a modifier's triggers may modify (every trigger of it together)."""
+        kinds = [t.kinds for t in self.triggers.values() if t.modifier == modifier]
+        return frozenset().union(*kinds)
+
     def scopes(self, doc: Doc) -> list[tuple[int, int, Scope]]:
         """Every trigger's (start, end) and the scope it casts."""
         found = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc)]

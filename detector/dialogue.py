@@ -211,6 +211,8 @@ def asked(agent_text: str) -> AgentTurn:
     normalized = normalized_text(agent_text)
     names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
     referent = "" if names else named_service_object(normalized) or _cancel_without_object(normalized)
+    if not names and not referent and _SUGGESTION.search(normalized):
+        referent = AGENTS_SUGGESTION
     return AgentTurn(
         names, bool(names) and bool(_NAMES_HARM.search(normalized)), offered_codes(agent_text), referent
     )
@@ -231,6 +233,14 @@ _CANCEL_QUESTION = re.compile(
 )
 CUSTOMERS_OBJECT = "@customer"  # referent: the service object the customer's turn before named
 
+# "Uninstall it, then install 4.3": an instruction or a suggestion from the agent. In a conversation that has
+# shown no risk, "I'll do it tonight" in the customer's next turn is doing that (pipeline.fold).
+_SUGGESTION = re.compile(
+    r"\b(?:you (?:can|could|should|need to|will need to|might want to|may want to|just need to|have to)|"
+    r"try|make sure|remember to|do not forget to|then)\b"
+)
+AGENTS_SUGGESTION = "@suggestion"  # referent: what the agent's turn told or suggested the customer do
+
 
 def _cancel_without_object(normalized_agent_text: str) -> str:
     return CUSTOMERS_OBJECT if _CANCEL_QUESTION.search(normalized_agent_text) else ""
@@ -248,6 +258,19 @@ _ENDING_IT = re.compile(
     r"terminate|terminating)\s+(it|this|that)\b(?!\s+all\b)",
     re.IGNORECASE,
 )
+
+
+# "do it", "doing that": a bare pronoun after the verb of doing, which an agent's suggestion can stand for.
+_DOING_IT = re.compile(r"\b(do|doing)\s+(it|this|that)\b(?!\s+all\b)", re.IGNORECASE)
+
+
+def does_a_pronoun(text: str) -> bool:
+    return _DOING_IT.search(text) is not None
+
+
+def with_suggestion(text: str) -> str:
+    """``text`` with each bare "it" after "do" read as what the agent suggested."""
+    return _DOING_IT.sub(lambda m: f"{m.group(1)} what you suggested", text)
 
 
 def ends_a_pronoun(text: str) -> bool:
@@ -394,6 +417,7 @@ def names_a_means(normalized: str) -> bool:
 
 
 __all__ = [
+    "AGENTS_SUGGESTION",
     "CUSTOMERS_OBJECT",
     "AgentTurn",
     "Answer",

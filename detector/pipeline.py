@@ -19,7 +19,9 @@ from detector.concepts import abstract
 from detector.context import ContextAnalyzer
 from detector.conversation import RECENT_CHARS, WindowReading, advance, hear_agent, pending_question
 from detector.dialogue import (
+    AGENTS_SUGGESTION,
     CUSTOMERS_OBJECT,
+    does_a_pronoun,
     ends_a_pronoun,
     ends_it,
     named_service_object,
@@ -27,6 +29,7 @@ from detector.dialogue import (
     read_codes,
     with_noun_for_it,
     with_referent,
+    with_suggestion,
 )
 from detector.fusion import (
     Evidence,
@@ -41,6 +44,7 @@ from detector.fusion import (
     strongest,
 )
 from detector.language import looks_english
+from detector.leaving import REASON_MODIFIER, leaving_frame_after
 from detector.lifecycle import serving_model
 from detector.normalize import MappedText, normalize, normalized_text
 from detector.rules import RuleMatcher
@@ -119,11 +123,21 @@ class Detector:
         With the message's ``text``, an answer to the agent's last screening question counts too."""
         listening = text and "conversation" in self.config.components
         referent = _resolved(state)
-        if listening and referent:
+        if listening and referent == AGENTS_SUGGESTION:
+            message, text = self._read_it_as_the_suggestion(message, text)
+        elif listening and referent:
             message, text = self._read_it_as_the_referent(message, text, referent)
-        story, plot = state.story, False
+        story, plot, leaving = state.story, False, state.leaving
         if listening:
             normalized = normalized_text(text)
+            leaving = leaving_frame_after(state.leaving, normalized)
+            # "We're emigrating, not coming back" then "just saying goodbye to everyone": the reason given in
+            # an earlier turn read beside the goodbyes, in a conversation that has shown no risk and no
+            # evidence (detector/leaving.py). Not a reason in the same turn: the sentence's own modifier
+            # reads that, and "been saying bye to my mates. they think im moving abroad" is a cover story.
+            no_risk_so_far = state.level <= RiskLevel.LOW and not state.self_kinds and not state.other_kinds
+            if state.leaving > 0 and no_risk_so_far and message.level >= RiskLevel.MODERATE:
+                message = self._read_in_the_leaving_frame(state, message, text)
             someone_real = names_a_real_person(normalized)
             in_story = state.story > 0 or opens_frame(normalized)
             plot = in_story and not (someone_real or in_the_first_person(normalized))
@@ -143,10 +157,25 @@ class Detector:
             if listening
             else []
         )
-        # A plot turn is not read together with the turns beside it: joined, they would tell it again.
-        window = None if plot or state.plot else self._read_window(state, text)
+        # A plot turn is not read together with the turns beside it: joined, they would tell it again. Nor is
+        # a turn whose risk words were all discounted: joined, the model reads "kill myself to respawn" or
+        # "no, I'm not suicidal" without the game or the "no" that the rules' modifiers heard.
+        alone = plot or (bool(listening) and self._only_discounted(message))
+        window = None if alone or state.read_alone else self._read_window(state, text)
         folded, new_state = advance(state, message, self.config, readings, text, window)
-        return folded, replace(new_state, story=story, plot=plot)
+        return folded, replace(new_state, story=story, read_alone=alone, leaving=leaving)
+
+    def _only_discounted(self, message: Assessment) -> bool:
+        """The message's rule evidence was all discounted to nothing (negated, figurative, joking, a topic,
+        an accident) and the model did not overrule that: its risk words are not the speaker's risk."""
+        if message.level > RiskLevel.LOW or not message.signals or any(s.counts for s in message.signals):
+            return False
+        none_levels = self.config.modifier_levels
+        return any(
+            s.modifiers and all(none_levels.get(m, RiskLevel.LOW) == RiskLevel.NONE for m in s.modifiers)
+            for s in message.signals
+            if s.kind not in self.config.supporting_only
+        )
 
     def _read_it_as_the_referent(
         self, message: Assessment, text: str, referent: str
@@ -160,6 +189,33 @@ class Detector:
         return self._read_again(
             message, text, with_referent(text, referent), f"the {referent} the agent asked about"
         )
+
+    def _read_it_as_the_suggestion(self, message: Assessment, text: str) -> tuple[Assessment, str]:
+        """After "uninstall it, then install 4.3", "perfect, I'll do it tonight" is doing that: in a
+        conversation that has shown no risk, "it" has no other antecedent. The lower reading stands."""
+        if not any(s.counts and does_a_pronoun(s.text) for s in message.signals):
+            return message, text
+        return self._read_again(message, text, with_suggestion(text), "what the agent suggested")
+
+    def _read_in_the_leaving_frame(
+        self, state: ConversationState, message: Assessment, text: str
+    ) -> Assessment:
+        """The turn read as if the customer's reason for leaving stood beside it; the lower reading stands.
+        Only where the model, reading the turn together with the one before (the reason, as a rule), hears
+        no risk: "I'm moving out" then "nowhere really, I've written my note" is not a move."""
+        joined = self._read_window(state, text)
+        heard = joined.cumulative if joined is not None else None
+        if heard is not None and model_level(heard, self.config, False) > RiskLevel.LOW:
+            return message
+        if heard is None and message.model_level > RiskLevel.LOW:
+            return message
+        reread = self.assess_many([text], frame=REASON_MODIFIER)[0]
+        if reread.level >= message.level:
+            return message
+        note = (
+            f"read beside the reason for leaving given earlier: {message.level.label} -> {reread.level.label}"
+        )
+        return replace(reread, notes=(*reread.notes, note))
 
     def _read_again(
         self, message: Assessment, text: str, rewritten: str, meaning: str
@@ -182,9 +238,15 @@ class Detector:
         return WindowReading(cumulative, Category(categories[0]))
 
     def assess_many(
-        self, texts: Sequence[str | bytes], *, channel: str | Sequence[str] = "chat"
+        self,
+        texts: Sequence[str | bytes],
+        *,
+        channel: str | Sequence[str] = "chat",
+        frame: Modifier | None = None,
     ) -> list[Assessment]:
-        """Score a batch in one pass through spaCy and the model (much cheaper than one call each)."""
+        """Score a batch in one pass through spaCy and the model (much cheaper than one call each). With
+        ``frame``, a modifier the conversation casts over the whole text (detector/leaving.py) is added to
+        the evidence it may modify, as if its trigger stood in the same sentence."""
         channels = [channel] * len(texts) if isinstance(channel, str) else list(channel)
         if len(channels) != len(texts):
             raise ValueError("assess_many: one channel per text, or a single channel for all")
@@ -205,7 +267,7 @@ class Detector:
             if not text.strip():
                 results.append(self._empty((*notes, "empty text")))
                 continue
-            signals, patterns = self._signals([(windows[j], docs[j]) for j in per_text[i]], text)
+            signals, patterns = self._signals([(windows[j], docs[j]) for j in per_text[i]], text, frame)
             best = max(per_text[i], key=lambda j: probabilities[j][2:].sum())
             heard = _ModelView(
                 cumulative={
@@ -257,8 +319,9 @@ class Detector:
         return windows
 
     def _signals(
-        self, pieces: list[tuple[_Window, Doc]], original: str
+        self, pieces: list[tuple[_Window, Doc]], original: str, frame: Modifier | None = None
     ) -> tuple[list[Signal], dict[Signal, Category | None]]:
+        framed = self.context.kinds_of(frame) if frame is not None else frozenset()
         found: dict[tuple[str, int, int], Signal] = {}
         for window, doc in pieces:
             matches = self.rules(doc, window.mapped.text)  # the text the doc was made from
@@ -268,6 +331,8 @@ class Detector:
                 start, end = window.mapped.original_span(span.start_char, span.end_char)
                 start, end = start + window.offset, end + window.offset
                 modifiers = self.context.modifiers(doc, match.start, match.end, match.rule.kind, scopes)
+                if frame is not None and match.rule.kind in framed:
+                    modifiers = modifiers | {frame}
                 signal = Signal(match.rule.kind, start, end, original[start:end], match.rule.name, modifiers)
                 key = (match.rule.name, start, end)
                 found.setdefault(key, signal)
@@ -421,7 +486,12 @@ def _combined_category(group: list[Evidence]) -> Category:
 
 def _resolved(state: ConversationState) -> str:
     """The service object a bare "it" in this turn may stand for: the one the agent named, or, after a
-    question about cancelling that named none, the one the customer's turn before named."""
+    question about cancelling that named none, the one the customer's turn before named; or the agent's
+    suggestion (AGENTS_SUGGESTION) that a bare "do it" may be."""
+    if state.referent == AGENTS_SUGGESTION:
+        # Only where nothing yet has shown risk: after "what's been going on?" "I'll do it tonight" is intent.
+        risk_so_far = state.level > RiskLevel.LOW or state.self_kinds or state.other_kinds
+        return "" if risk_so_far else AGENTS_SUGGESTION
     if state.referent != CUSTOMERS_OBJECT:
         return state.referent
     return named_service_object(normalized_text(state.recent[-1])) if state.recent else ""

@@ -188,8 +188,12 @@ class ConversationState:
     # Customer turns for which a story named by either side (a show, a film, a book) is still the frame in
     # which third-person talk is read as the plot (detector/story.py). A count, no words: saved.
     story: int = 0
-    # The customer's last turn was read as a plot told back: it is not read together with the next one.
-    plot: bool = False
+    # Customer turns for which an ordinary reason for leaving the customer gave ("we're emigrating") is still
+    # the frame in which their goodbyes are read (detector/leaving.py). A count, no words: saved.
+    leaving: int = 0
+    # The customer's last turn is not read together with the next one: it was a plot told back, or every risk
+    # word in it was discounted (a joke, a figure of speech, a negation), which joined turns would lose.
+    read_alone: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -204,7 +208,8 @@ class ConversationState:
             "codes": [[code, list(names)] for code, names in self.codes],
             "referent": self.referent,
             "story": self.story,
-            "plot": self.plot,
+            "leaving": self.leaving,
+            "read_alone": self.read_alone,
         }
 
     @classmethod
@@ -227,5 +232,7 @@ class ConversationState:
             ),
             referent=str(data.get("referent") or ""),
             story=int(str(data.get("story") or 0)),
-            plot=bool(data.get("plot", False)),
+            leaving=int(str(data.get("leaving") or 0)),
+            # "plot": the key's name before discounted turns were kept apart too
+            read_alone=bool(data.get("read_alone", data.get("plot", False))),
         )

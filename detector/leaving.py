@@ -1,0 +1,43 @@
+"""An ordinary reason for leaving, given a turn before the goodbyes: "we're emigrating, not coming back" ...
+"just saying goodbye to everyone now".
+
+The `service` modifier (config/context.yaml) discounts finality (intent, preparation, a time) beside an
+ordinary reason for leaving in the same sentence. Customers often give the reason in one turn and say the
+goodbyes in the next, where the modifier cannot see it. So once a customer's turn gives such a reason, their
+next few turns (config/detector.yaml ``leaving_frame``) are read again as if it stood beside them, and the
+lower reading stands (pipeline.fold). The same limits hold as in one sentence: only finality is discounted,
+to low, not none; never beside a means, an act or a plan (pipeline._service_reason_stands); and never once
+the conversation has shown risk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from config.files import load_yaml
+from detector.signals import Modifier
+
+REASON_MODIFIER = Modifier.SERVICE
+
+
+@lru_cache(maxsize=1)
+def _reasons() -> re.Pattern[str]:
+    """The `service` modifier's own trigger phrases: one list of reasons for both readings."""
+    entries = [e for e in load_yaml("context.yaml")["triggers"] if e["modifier"] == REASON_MODIFIER.value]
+    phrases = sorted((str(p) for e in entries for p in e["p"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def frame_turns() -> int:
+    return int(load_yaml("detector.yaml")["leaving_frame"]["turns"])
+
+
+def gives_a_reason_for_leaving(normalized: str) -> bool:
+    return _reasons().search(normalized) is not None
+
+
+def leaving_frame_after(turns_left: int, normalized: str) -> int:
+    """Customer turns the frame still holds after this one: renewed by a turn that gives a reason."""
+    return frame_turns() if gives_a_reason_for_leaving(normalized) else max(0, turns_left - 1)
