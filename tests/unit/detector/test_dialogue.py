@@ -499,3 +499,31 @@ def test_after_a_cancel_question_naming_nothing_it_is_what_the_customer_named(de
         ],
     )
     assert closing_the_chat[-1] == RiskLevel.IMMINENT
+
+
+def test_an_amount_kept_at_home_with_a_time_after_a_wish_to_die_is_imminent(detector: Detector) -> None:
+    """"Do you have tablets at home?" (a bare plural) answered with an amount and a time to come."""
+    levels = customer_levels(
+        detector,
+        [
+            ("customer", "I can't sleep for weeks now. honestly I'd rather just not wake up"),
+            ("agent", "I'm glad you told me. Are you having thoughts of ending your life?"),
+            ("customer", "yeah"),
+            ("agent", "Thank you. Do you have tablets at home right now?"),
+            ("customer", "got about forty kept back in a drawer. was thinking saturday"),
+        ],
+    )
+    assert levels[-2] == RiskLevel.HIGH
+    assert levels[-1] == RiskLevel.IMMINENT
+
+
+def test_what_is_at_home_in_a_conversation_without_risk_is_no_means(detector: Detector) -> None:
+    levels = customer_levels(
+        detector,
+        [
+            ("customer", "my refund still hasn't come through"),
+            ("agent", "Do you have receipts at home from the order?"),
+            ("customer", "got about three of them somewhere, I'll look tonight"),
+        ],
+    )
+    assert levels[-1] <= RiskLevel.LOW
