@@ -331,6 +331,8 @@ class Detector:
                 start, end = window.mapped.original_span(span.start_char, span.end_char)
                 start, end = start + window.offset, end + window.offset
                 modifiers = self.context.modifiers(doc, match.start, match.end, match.rule.kind, scopes)
+                if match.negated_in_gap:
+                    modifiers = modifiers | {Modifier.NEGATED}
                 if frame is not None and match.rule.kind in framed:
                     modifiers = modifiers | {frame}
                 signal = Signal(match.rule.kind, start, end, original[start:end], match.rule.name, modifiers)

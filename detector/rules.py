@@ -46,6 +46,9 @@ class RuleMatch:
     rule: Rule
     start: int  # token index
     end: int
+    # A negation skipped over by a ``*N`` gap: "I'm not suicidal" matched "$I *2 suicidal". A negation the
+    # pattern itself spells ("can't go on", "not wake up") is part of what it says and sets nothing.
+    negated_in_gap: bool = False
 
 
 class PatternError(ValueError):
@@ -143,6 +146,11 @@ class _Phrase:
     rule: Rule
     required: tuple[frozenset[str], ...]  # each required token must be one of these words
     matcher: Matcher
+    gaps: tuple[bool, ...]  # per pattern token: a ``*N`` gap, which any word may fill
+
+
+# Words that, skipped over by a gap, turn the evidence into its denial.
+_GAP_NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 
 
 class RuleMatcher:
@@ -174,7 +182,8 @@ class RuleMatcher:
             matcher = Matcher(nlp.vocab)
             matcher.add(name, [tokens])
             required = tuple(_allowed(t) for t in tokens if "OP" not in t)
-            self.phrases.append(_Phrase(rule, required, matcher))
+            gaps = tuple("LOWER" not in t for t in tokens)
+            self.phrases.append(_Phrase(rule, required, matcher, gaps))
             anchor = min(required, key=lambda words: (len(words & _COMMON), len(words)))
             for word in anchor:
                 self.by_anchor.setdefault(word, []).append(len(self.phrases) - 1)
@@ -190,8 +199,17 @@ class RuleMatcher:
         found: list[RuleMatch] = []
         for index in candidates:
             phrase = self.phrases[index]
-            if all(allowed & words for allowed in phrase.required):
+            if not all(allowed & words for allowed in phrase.required):
+                continue
+            if not (_GAP_NEGATIONS & words and any(phrase.gaps)):
                 found.extend(RuleMatch(phrase.rule, s, e) for _, s, e in phrase.matcher(doc))
+                continue
+            for _, start, end, aligned in phrase.matcher(doc, with_alignments=True):
+                negated = any(
+                    phrase.gaps[token] and doc[start + offset].lower_ in _GAP_NEGATIONS
+                    for offset, token in enumerate(aligned)
+                )
+                found.append(RuleMatch(phrase.rule, start, end, negated))
         return _drop_contained(found)
 
     def _medicines_named(self, doc: Doc, text: str) -> Doc:

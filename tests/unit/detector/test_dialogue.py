@@ -502,7 +502,7 @@ def test_after_a_cancel_question_naming_nothing_it_is_what_the_customer_named(de
 
 
 def test_an_amount_kept_at_home_with_a_time_after_a_wish_to_die_is_imminent(detector: Detector) -> None:
-    """"Do you have tablets at home?" (a bare plural) answered with an amount and a time to come."""
+    """ "Do you have tablets at home?" (a bare plural) answered with an amount and a time to come."""
     levels = customer_levels(
         detector,
         [

@@ -142,3 +142,29 @@ def test_gas_let_into_a_sealed_room_by_the_speaker_is_imminent(detector: Detecto
     assert detector.assess("i've taped up the door and put the oven on without lighting it").level == (
         RiskLevel.IMMINENT
     )
+
+
+def _gap_negations(text: str) -> dict[str, bool]:
+    nlp, matcher = _shipped_rules()
+    return {m.rule.name: m.negated_in_gap for m in matcher(nlp(normalize(text).text))}
+
+
+def test_a_negation_a_gap_skipped_over_denies_the_evidence() -> None:
+    """'$I *2 suicidal' matches "I'm not suicidal": the gap held the denial."""
+    assert _gap_negations("no im not suicidal if thats what youre asking")["intent.kill_self"] is True
+    assert _gap_negations("honestly I'm feeling suicidal again")["intent.kill_self"] is False
+
+
+def test_a_negation_the_pattern_spells_is_what_it_says() -> None:
+    assert _gap_negations("I can't go on like this any more") == {"ideation.not_wake": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal, I'm just furious about the charges",
+        "no im not suicidal if thats what youre asking im angry",
+    ],
+)
+def test_denying_being_suicidal_pages_nobody(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level <= RiskLevel.LOW
