@@ -204,7 +204,9 @@ class RuleMatcher:
             if not (_GAP_NEGATIONS & words and any(phrase.gaps)):
                 found.extend(RuleMatch(phrase.rule, s, e) for _, s, e in phrase.matcher(doc))
                 continue
-            for _, start, end, aligned in phrase.matcher(doc, with_alignments=True):
+            # (match id, start, end, the pattern token each matched token filled): typed as 3-tuples
+            aligned_matches: list[Any] = phrase.matcher(doc, with_alignments=True)
+            for _, start, end, aligned in aligned_matches:
                 negated = any(
                     phrase.gaps[token] and doc[start + offset].lower_ in _GAP_NEGATIONS
                     for offset, token in enumerate(aligned)
