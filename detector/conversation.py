@@ -88,6 +88,28 @@ def advance(
     window_kinds = {kind for kinds in (*state.recent_kinds, message_kinds) for kind in kinds}
     joined = _window_level(window, window_kinds, config)
     level = max(state.level, message.level, self_level, other_level, joined)
+    # A page from the model alone, unsure (config model_page_needs_confirming_below) and the conversation's
+    # first sign of risk, waits for the customer's next turn to show any risk of its own; the turn is a flag
+    # (moderate) meanwhile. Why: in hard-negative conversations most false pages were one turn the model
+    # alone misread ("I've turned the handle sideways now" at a gas leak, high at 0.78).
+    # The turn after a held one: the two read together (the window) say again what the held turn said, so
+    # only this turn's own risk confirms it; otherwise the hold ends and the flag stands.
+    combined = max(self_level, other_level)
+    # How sure the model is of what made the level: the turn read alone, or the turns read together.
+    sureness = message.score
+    if window is not None and joined == level > message.level:
+        sureness = window.cumulative[RiskLevel.MODERATE]
+    unsure = level == RiskLevel.HIGH and _model_alone_unsure(message, readings, combined, sureness, config)
+    unconfirmed, waited = False, ""
+    if state.unconfirmed_high and (message.level >= RiskLevel.MODERATE or readings):
+        level = max(level, RiskLevel.HIGH)
+        waited = "the model's high reading of the turn before, held as a flag, is confirmed by this turn"
+    elif unsure and state.unconfirmed_high:
+        level = RiskLevel.MODERATE
+        waited = "the turn before, high from the model alone, is not confirmed: it stays a flag"
+    elif unsure and state.level < RiskLevel.MODERATE:
+        level, unconfirmed = RiskLevel.MODERATE, True
+        waited = "high from the model alone, unsure: a flag until the next turn confirms it"
 
     if level <= RiskLevel.LOW:
         category = Category.NONE
@@ -112,9 +134,10 @@ def advance(
         codes=state.codes,
         recent=recent,
         recent_kinds=recent_kinds,
+        unconfirmed_high=unconfirmed,
     )
-    notes = message.notes
-    if joined > max(message.level, state.level):
+    notes = message.notes + ((waited,) if waited else ())
+    if max(message.level, state.level) < joined <= level:
         notes += (f"the last {config.context_turns} turns read together: {joined.label}",)
     if level > message.level:
         notes += (f"conversation level {level.label} (this message alone: {message.level.label})",)
@@ -122,6 +145,23 @@ def advance(
         message, level=level, category=category, notes=notes, message_level=message.level
     )
     return conversation_view, new_state
+
+
+def _model_alone_unsure(
+    message: Assessment,
+    readings: Sequence[Reading],
+    combined: RiskLevel,
+    sureness: float,
+    config: FusionConfig,
+) -> bool:
+    """High from the model alone (this turn's, or the last turns' read together): no rule evidence, no
+    answer and no combination of evidence at high, and the model less sure than the threshold."""
+    return (
+        message.rule_level < RiskLevel.HIGH
+        and combined < RiskLevel.HIGH
+        and not any(r.level >= RiskLevel.HIGH for r in readings)
+        and sureness < config.model_page_needs_confirming_below
+    )
 
 
 def _window_level(window: WindowReading | None, kinds: set[str], config: FusionConfig) -> RiskLevel:

@@ -66,6 +66,7 @@ class FusionConfig:
     model_overrules: frozenset[Modifier]  # discounts a model all but certain of high may overrule
     model_flags_through: frozenset[Modifier]  # ... and those that cap it at moderate when it is sure of that
     model_overrules_at: float  # above 1: never
+    model_page_needs_confirming_below: float  # 0: a page from the model alone never waits
     # Ablations drop some: "conversation" is the answers to the agent's questions, "window" the model's
     # reading of the last few customer turns together.
     components: frozenset[str] = frozenset({"rules", "model", "conversation", "window"})
@@ -102,6 +103,7 @@ def fusion_config() -> FusionConfig:
         model_overrules=frozenset(Modifier(m) for m in data.get("model_overrules", [])),
         model_flags_through=frozenset(Modifier(m) for m in data.get("model_flags_through", [])),
         model_overrules_at=float(data.get("model_overrules_at", 2.0)),
+        model_page_needs_confirming_below=float(data.get("model_page_needs_confirming_below", 0.0)),
     )
 
 

@@ -191,6 +191,9 @@ class ConversationState:
     # Customer turns for which an ordinary reason for leaving the customer gave ("we're emigrating") is still
     # the frame in which their goodbyes are read (detector/leaving.py). A count, no words: saved.
     leaving: int = 0
+    # The customer's last turn read as high from the model alone, with nothing before it: held at moderate
+    # until the next turn confirms it (detector/conversation.py). No words: saved.
+    unconfirmed_high: bool = False
     # The customer's last turn is not read together with the next one: it was a plot told back, or every risk
     # word in it was discounted (a joke, a figure of speech, a negation), which joined turns would lose.
     read_alone: bool = False
@@ -209,6 +212,7 @@ class ConversationState:
             "referent": self.referent,
             "story": self.story,
             "leaving": self.leaving,
+            "unconfirmed_high": self.unconfirmed_high,
             "read_alone": self.read_alone,
         }
 
@@ -233,6 +237,7 @@ class ConversationState:
             referent=str(data.get("referent") or ""),
             story=int(str(data.get("story") or 0)),
             leaving=int(str(data.get("leaving") or 0)),
+            unconfirmed_high=bool(data.get("unconfirmed_high", False)),
             # "plot": the key's name before discounted turns were kept apart too
             read_alone=bool(data.get("read_alone", data.get("plot", False))),
         )

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
+
 from detector import Assessment, Category, ConversationState, Detector, RiskLevel, Signal, SignalKind
 from detector.conversation import RECENT_CHARS, WindowReading, advance
 from detector.fusion import fusion_config
@@ -74,14 +76,15 @@ QUIET = Assessment(RiskLevel.LOW, Category.NONE, 0.1)
 
 def test_turns_read_together_raise_the_conversation_but_imminent_needs_rule_evidence() -> None:
     config = fusion_config()
-    window = WindowReading(LIKELY, Category.SUICIDE)
-    folded, _ = advance(ConversationState(), QUIET, config, answer_text="quiet words", window=window)
-    assert folded.level == RiskLevel.HIGH and folded.category == Category.SUICIDE
+    third_party = WindowReading(SURE, Category.THIRD_PARTY)  # sure, but someone else's risk: high
+    folded, _ = advance(ConversationState(), QUIET, config, answer_text="quiet words", window=third_party)
+    assert folded.level == RiskLevel.HIGH and folded.category == Category.THIRD_PARTY
     assert folded.level_alone == RiskLevel.LOW
     assert any("read together" in note for note in folded.notes)
 
     with_means = replace(ConversationState(), recent_kinds=(("means",),))
-    folded, _ = advance(with_means, QUIET, config, answer_text="quiet words", window=window)
+    likely = WindowReading(LIKELY, Category.SUICIDE)
+    folded, _ = advance(with_means, QUIET, config, answer_text="quiet words", window=likely)
     assert folded.level == RiskLevel.IMMINENT, "a means named in the turn before is the evidence"
 
 
@@ -138,3 +141,47 @@ def test_evidence_the_model_did_not_support_does_not_combine_in_later_turns() ->
     _, state = advance(ConversationState(), supported, config, answer_text="first")
     folded, _ = advance(state, later, config, answer_text="second")
     assert folded.level == RiskLevel.IMMINENT, "the same evidence, supported, adds up as before"
+
+
+# A page from the model alone, unsure, as the conversation's first sign of risk (config
+# model_page_needs_confirming_below): a flag until the customer's next turn shows risk of its own.
+UNSURE_HIGH = Assessment(RiskLevel.HIGH, Category.SUICIDE, 0.78, model_level=RiskLevel.HIGH)
+CONFIRMING = Assessment(RiskLevel.MODERATE, Category.SUICIDE, 0.6, model_level=RiskLevel.MODERATE)
+ORDINARY = Assessment(RiskLevel.NONE, Category.NONE, 0.02)
+
+
+def test_an_unsure_page_from_the_model_alone_waits_for_the_next_turn() -> None:
+    config = fusion_config()
+    held, state = advance(ConversationState(), UNSURE_HIGH, config, answer_text="first")
+    assert held.level == RiskLevel.MODERATE and state.unconfirmed_high
+    assert any("until the next turn confirms it" in note for note in held.notes)
+    state = ConversationState.from_dict(state.to_dict())  # as a worker saves it between turns
+    confirmed, state = advance(state, CONFIRMING, config, answer_text="second")
+    assert confirmed.level == RiskLevel.HIGH and not state.unconfirmed_high
+
+
+def test_an_unconfirmed_page_stays_a_flag_even_when_the_turns_read_together_repeat_it() -> None:
+    config = fusion_config()
+    _, state = advance(ConversationState(), UNSURE_HIGH, config, answer_text="first")
+    unsure = {level: 0.8 for level in RiskLevel if level}
+    again = WindowReading(unsure, Category.SUICIDE)  # the held turn joined to this one, read again
+    folded, state = advance(state, ORDINARY, config, answer_text="second", window=again)
+    assert folded.level == RiskLevel.MODERATE and not state.unconfirmed_high
+
+
+@pytest.mark.parametrize(
+    ("message", "state"),
+    [
+        # the model all but certain
+        (replace(UNSURE_HIGH, score=0.95), ConversationState()),
+        # rule evidence at high
+        (replace(UNSURE_HIGH, rule_level=RiskLevel.HIGH), ConversationState()),
+        # risk shown before: the conversation is already flagged
+        (UNSURE_HIGH, ConversationState(level=RiskLevel.MODERATE, category=Category.SUICIDE)),
+    ],
+)
+def test_a_page_with_evidence_or_context_or_certainty_is_sent_at_once(
+    message: Assessment, state: ConversationState
+) -> None:
+    folded, after = advance(state, message, fusion_config(), answer_text="text")
+    assert folded.level == RiskLevel.HIGH and not after.unconfirmed_high
