@@ -168,3 +168,16 @@ def test_a_negation_the_pattern_spells_is_what_it_says() -> None:
 )
 def test_denying_being_suicidal_pages_nobody(detector: Detector, text: str) -> None:
     assert detector.assess(text).level <= RiskLevel.LOW
+
+
+def test_the_line_beside_a_crossing_is_the_railway_and_the_line_to_a_station_is_a_phone(
+    detector: Detector,
+) -> None:
+    assert (
+        detector.assess("my dad rang, hes on the line by the crossing he said hes sorry").level
+        == RiskLevel.IMMINENT
+    )
+    assert (
+        detector.assess("i've been on the line to the station for an hour about my refund").level
+        == RiskLevel.NONE
+    )
