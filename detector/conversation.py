@@ -92,8 +92,9 @@ def advance(
     # first sign of risk, waits for the customer's next turn to show any risk of its own; the turn is a flag
     # (moderate) meanwhile. Why: in hard-negative conversations most false pages were one turn the model
     # alone misread ("I've turned the handle sideways now" at a gas leak, high at 0.78).
-    # The turn after a held one: the two read together (the window) say again what the held turn said, so
-    # only this turn's own risk confirms it; otherwise the hold ends and the flag stands.
+    #
+    # On the turn after a held one, the two turns read together (the window) only say again what the held
+    # turn said: this turn's own risk confirms it; otherwise the hold ends and the flag stands.
     combined = max(self_level, other_level)
     # How sure the model is of what made the level: the turn read alone, or the turns read together.
     sureness = message.score
