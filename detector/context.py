@@ -40,6 +40,7 @@ class Trigger:
     direction: str  # forward | backward | both
     scope: int
     kinds: frozenset[SignalKind] = frozenset()  # the evidence it may modify; empty: any kind
+    rules: frozenset[str] = frozenset()  # ... and only these rule ids; empty: any rule
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Scope:
     start: int  # token indices, half-open
     end: int
     kinds: frozenset[SignalKind] = frozenset()
+    rules: frozenset[str] = frozenset()
 
 
 class ContextAnalyzer:
@@ -61,7 +63,8 @@ class ContextAnalyzer:
             key = f"trigger{index}"
             modifier = Modifier(entry["modifier"])
             kinds = frozenset(SignalKind(k) for k in entry.get("kinds", []))
-            self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]), kinds)
+            rules = frozenset(str(r) for r in entry.get("rules", []))
+            self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]), kinds, rules)
             self.matcher.add(key, [compile_phrase(p, lexicon, nlp) for p in entry["p"]])
         self.matcher.add(PSEUDO, [compile_phrase(p, lexicon, nlp) for p in data["pseudo"]])
         people = data["experiencer"]
@@ -98,22 +101,28 @@ class ContextAnalyzer:
                 if doc[i].lower_ in stops:
                     stop = i
                     break
-            scopes.append(Scope(trigger.modifier, end, stop, trigger.kinds))
+            scopes.append(Scope(trigger.modifier, end, stop, trigger.kinds, trigger.rules))
         if trigger.direction in ("backward", "both"):
             begin = max(start - trigger.scope, sentence.start)
             for i in range(start - 1, begin - 1, -1):
                 if doc[i].lower_ in stops:
                     begin = i + 1
                     break
-            scopes.append(Scope(trigger.modifier, begin, start, trigger.kinds))
+            scopes.append(Scope(trigger.modifier, begin, start, trigger.kinds, trigger.rules))
         return scopes
 
     def modifiers(
-        self, doc: Doc, start: int, end: int, kind: SignalKind, scopes: list[tuple[int, int, Scope]]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        kind: SignalKind,
+        scopes: list[tuple[int, int, Scope]],
+        rule: str = "",
     ) -> frozenset[Modifier]:
         found = set()
         for t_start, t_end, scope in scopes:
-            if scope.kinds and kind not in scope.kinds:
+            if (scope.kinds and kind not in scope.kinds) or (scope.rules and rule not in scope.rules):
                 continue
             if t_start < end and start < t_end:
                 if t_start <= start and end <= t_end:

@@ -330,7 +330,9 @@ class Detector:
                 span = doc[match.start : match.end]
                 start, end = window.mapped.original_span(span.start_char, span.end_char)
                 start, end = start + window.offset, end + window.offset
-                modifiers = self.context.modifiers(doc, match.start, match.end, match.rule.kind, scopes)
+                modifiers = self.context.modifiers(
+                    doc, match.start, match.end, match.rule.kind, scopes, match.rule.name
+                )
                 if match.negated_in_gap:
                     modifiers = modifiers | {Modifier.NEGATED}
                 if frame is not None and match.rule.kind in framed:

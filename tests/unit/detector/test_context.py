@@ -92,3 +92,27 @@ def test_an_ordinary_reason_for_leaving_discounts_finality_but_never_a_means(det
     with_means = detector.assess("i'm emigrating so i won't be around, and the tablets are all counted out")
     assert all(Modifier.SERVICE not in s.modifiers for s in with_means.signals)
     assert with_means.level >= RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i swallowed the whole box of sertraline then tripped on the stairs",
+        "i took 40 paracetamol an hour ago, i was chopping onions when i decided",
+        "i took 40 paracetamol an hour ago and now ive got a nosebleed that wont stop",
+    ],
+)
+def test_an_everyday_accident_never_explains_an_overdose(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level == RiskLevel.IMMINENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i burned myself on the kettle making tea",
+        "cut my finger chopping onions, blood everywhere",
+        "he had a massive nosebleed last night, blood everywhere all over the pillow",
+    ],
+)
+def test_an_everyday_accident_explains_the_injury(detector: Detector, text: str) -> None:
+    assert detector.assess(text).level <= RiskLevel.LOW
