@@ -351,6 +351,7 @@ class Detector:
         english: bool,
         notes: tuple[str, ...],
     ) -> Assessment:
+        signals, patterns = self._stated_acts_stand(signals, patterns, heard)
         rule_levels = {s: self.rules.rules[s.rule].level for s in signals}
         evidence = [
             Evidence(s, evidence_level(s, rule_levels[s], self.config), signal_category(s, patterns[s]))
@@ -439,6 +440,26 @@ class Detector:
             held_by_model=held_by_model and "rules" in components,
         )
 
+    def _stated_acts_stand(
+        self, signals: list[Signal], patterns: dict[Signal, Category | None], heard: _ModelView
+    ) -> tuple[list[Signal], dict[Signal, Category | None]]:
+        """An act the speaker states (config rule_support_exempt: "I took the whole packet of my pills")
+        beside a word of a figure of speech or a topic ("on hold for an hour so ...", "this game", "the film")
+        is no figure of speech when the model hears risk in the message: the discount is dropped. Where the
+        model hears none ("I've overdosed on this box set") it stands. Someone else's act, a negation, a tense
+        or a mood keep their discount."""
+        model_risk = max(heard.cumulative[RiskLevel.MODERATE], heard.sentence_risk)
+        if model_risk < self.config.model_thresholds[RiskLevel.MODERATE]:
+            return signals, patterns
+        kept, categories = [], {}
+        for signal in signals:
+            literal = signal
+            if signal.rule in self.config.rule_support_exempt and signal.modifiers <= _NOT_AN_ACT:
+                literal = replace(signal, modifiers=frozenset())
+            kept.append(literal)
+            categories[literal] = patterns[signal]
+        return kept, categories
+
     def _model_certain(
         self,
         discounted: list[Signal],
@@ -515,6 +536,9 @@ __all__ = ["Detector"]
 
 
 # Evidence the reason for leaving a service never explains away: a means, an act, a plan, a wound.
+# Discounts that say a stated act was only words: a figure of speech, a topic, a joke.
+_NOT_AN_ACT = frozenset({Modifier.FIGURATIVE, Modifier.TOPIC, Modifier.JOKING})
+
 _BEYOND_A_SERVICE = frozenset(
     {
         SignalKind.MEANS,

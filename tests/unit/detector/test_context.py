@@ -116,3 +116,30 @@ def test_an_everyday_accident_never_explains_an_overdose(detector: Detector, tex
 )
 def test_an_everyday_accident_explains_the_injury(detector: Detector, text: str) -> None:
     assert detector.assess(text).level <= RiskLevel.LOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on hold for an hour so i took the whole packet of my pills",
+        "i watched the film again then swallowed all my sleeping pills",
+        "i took 30 co-codamol because of this commute and everything",
+    ],
+)
+def test_an_overdose_beside_a_figure_of_speech_or_a_topic_is_still_an_overdose(
+    detector: Detector, text: str
+) -> None:
+    assert detector.assess(text).level == RiskLevel.IMMINENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i've overdosed on this box set, six episodes in a row",
+        "the film is about a woman who took all her pills",
+    ],
+)
+def test_a_figure_of_speech_or_a_plot_the_model_hears_no_risk_in_stays_discounted(
+    detector: Detector, text: str
+) -> None:
+    assert detector.assess(text).level <= RiskLevel.LOW
