@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from config.files import load_yaml
 from detector.signals import Modifier
+from detector.story import any_phrase
 
 REASON_MODIFIER = Modifier.SERVICE
 
@@ -25,8 +26,7 @@ REASON_MODIFIER = Modifier.SERVICE
 def _reasons() -> re.Pattern[str]:
     """The `service` modifier's own trigger phrases: one list of reasons for both readings."""
     entries = [e for e in load_yaml("context.yaml")["triggers"] if e["modifier"] == REASON_MODIFIER.value]
-    phrases = sorted((str(p) for e in entries for p in e["p"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return any_phrase([str(p) for e in entries for p in e["p"]])
 
 
 @lru_cache(maxsize=1)

@@ -135,8 +135,7 @@ class Detector:
             # an earlier turn read beside the goodbyes, in a conversation that has shown no risk and no
             # evidence (detector/leaving.py). Not a reason in the same turn: the sentence's own modifier
             # reads that, and "been saying bye to my mates. they think im moving abroad" is a cover story.
-            no_risk_so_far = state.level <= RiskLevel.LOW and not state.self_kinds and not state.other_kinds
-            if state.leaving > 0 and no_risk_so_far and message.level >= RiskLevel.MODERATE:
+            if state.leaving > 0 and not _shown_risk(state) and message.level >= RiskLevel.MODERATE:
                 message = self._read_in_the_leaving_frame(state, message, text)
             someone_real = names_a_real_person(normalized)
             in_story = state.story > 0 or opens_frame(normalized)
@@ -509,14 +508,19 @@ def _combined_category(group: list[Evidence]) -> Category:
     return Category.SUICIDE
 
 
+def _shown_risk(state: ConversationState) -> bool:
+    """The conversation so far carries risk (above low) or any counted evidence, the speaker's or another's:
+    the readings that assume an everyday antecedent (a suggestion, a reason for leaving) no longer apply."""
+    return state.level > RiskLevel.LOW or bool(state.self_kinds) or bool(state.other_kinds)
+
+
 def _resolved(state: ConversationState) -> str:
     """The service object a bare "it" in this turn may stand for: the one the agent named, or, after a
     question about cancelling that named none, the one the customer's turn before named; or the agent's
     suggestion (AGENTS_SUGGESTION) that a bare "do it" may be."""
     if state.referent == AGENTS_SUGGESTION:
         # Only where nothing yet has shown risk: after "what's been going on?" "I'll do it tonight" is intent.
-        risk_so_far = state.level > RiskLevel.LOW or state.self_kinds or state.other_kinds
-        return "" if risk_so_far else AGENTS_SUGGESTION
+        return "" if _shown_risk(state) else AGENTS_SUGGESTION
     if state.referent != CUSTOMERS_OBJECT:
         return state.referent
     return named_service_object(normalized_text(state.recent[-1])) if state.recent else ""

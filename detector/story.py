@@ -28,7 +28,7 @@ class StoryFrame:
     names_real_person: re.Pattern[str]
 
 
-def _any_phrase(phrases: list[str]) -> re.Pattern[str]:
+def any_phrase(phrases: list[str]) -> re.Pattern[str]:
     ordered = sorted((str(p) for p in phrases), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
@@ -38,9 +38,9 @@ def story_frame() -> StoryFrame:
     data: dict[str, Any] = load_yaml("detector.yaml")["story_frame"]
     return StoryFrame(
         turns=int(data["turns"]),
-        names_story=_any_phrase(data["story_words"]),
-        first_person=_any_phrase(data["first_person_words"]),
-        names_real_person=_any_phrase(data["real_person_words"]),
+        names_story=any_phrase(data["story_words"]),
+        first_person=any_phrase(data["first_person_words"]),
+        names_real_person=any_phrase(data["real_person_words"]),
     )
 
 
