@@ -18,6 +18,7 @@ import resource
 import statistics
 import sys
 import time
+from dataclasses import replace
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target is per core
 # This file is called detector.py too: drop bench/ from the path so the package is imported, not us.
@@ -60,6 +61,12 @@ def workload(count: int) -> list[str]:
     return [transcript(i) if i % 5 == 4 else SHORT[i % len(SHORT)] for i in range(count)]
 
 
+def earlier_turns(texts: list[str], index: int) -> tuple[str, ...]:
+    """The customer's turns before ``index`` in its conversation, as a worker reads them from storage."""
+    first = index - index % CONVERSATION
+    return tuple(t[:CONTEXT_CHARS] for t in texts[first:index])
+
+
 KEYWORDS = re.compile(
     r"\b(kill myself|suicide|suicidal|end my life|want to die|overdose|self harm|cut myself)\b"
 )
@@ -93,10 +100,17 @@ def main() -> None:
     states: dict[int, ConversationState] = {}
     for start in range(0, len(texts), args.batch):
         batch = texts[start : start + args.batch]
-        for index, (text, message) in enumerate(zip(batch, detector.assess_many(batch), strict=True)):
+        assessments = detector.assess_many(batch)
+        # As a worker folds a chunk: each turn's earlier turns are known (stored), so the model reads every
+        # turn joined to them in one batch before the folds.
+        earlier = [earlier_turns(texts, start + index) for index in range(len(batch))]
+        windows = detector.read_windows(
+            [(before, text[:CONTEXT_CHARS]) for before, text in zip(earlier, batch, strict=True)]
+        )
+        for index, (text, message) in enumerate(zip(batch, assessments, strict=True)):
             conversation = (start + index) // CONVERSATION
-            state = states.get(conversation, ConversationState())
-            states[conversation] = detector.fold(state, message, text[:CONTEXT_CHARS])[1]
+            state = replace(states.get(conversation, ConversationState()), recent=earlier[index])
+            states[conversation] = detector.fold(state, message, text[:CONTEXT_CHARS], windows)[1]
     batch_seconds, batch_cpu = time.perf_counter() - started, time.process_time() - cpu_started
 
     started = time.perf_counter()
@@ -109,6 +123,7 @@ def main() -> None:
     for index, text in enumerate(texts[: min(1000, len(texts))]):
         begun = time.perf_counter()
         state = states.get(index // CONVERSATION, ConversationState())
+        state = replace(state, recent=earlier_turns(texts, index))
         states[index // CONVERSATION] = detector.fold(state, detector.assess(text), text[:CONTEXT_CHARS])[1]
         latencies.append((time.perf_counter() - begun) * 1000)
 

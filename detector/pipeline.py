@@ -52,6 +52,8 @@ from detector.signals import Assessment, Category, ConversationState, Modifier, 
 from detector.story import frame_after, in_the_first_person, names_a_real_person, opens_frame, read_as_plot
 
 CHANNELS = ("chat", "voice", "sms")
+# The model's readings of turns joined to the turns before them, by joined text (Detector.read_windows).
+Windows = dict[str, WindowReading]
 _CUE_CLASSES = frozenset({"_medicine_", "_weapon_", "_height_", "_traffic_", "_poison_"})
 _OWN_RISK = frozenset({Category.SUICIDE.value, Category.SELF_HARM.value, Category.MEDICAL.value})
 
@@ -117,10 +119,16 @@ class Detector:
         return hear_agent(state, text)
 
     def fold(
-        self, state: ConversationState, message: Assessment, text: str = ""
+        self,
+        state: ConversationState,
+        message: Assessment,
+        text: str = "",
+        windows: Windows | None = None,
     ) -> tuple[Assessment, ConversationState]:
         """Fold a message's own assessment (from ``assess_many``) into a conversation, as ``follow`` does.
-        With the message's ``text``, an answer to the agent's last screening question counts too."""
+        With the message's ``text``, an answer to the agent's last screening question counts too.
+        ``windows``: the model's readings of a batch's turns joined to the turns before them, from
+        ``read_windows``; a reading not among them is made here, one text at a time."""
         listening = text and "conversation" in self.config.components
         referent = _resolved(state)
         if listening and referent == AGENTS_SUGGESTION:
@@ -136,7 +144,7 @@ class Detector:
             # evidence (detector/leaving.py). Not a reason in the same turn: the sentence's own modifier
             # reads that, and "been saying bye to my mates. they think im moving abroad" is a cover story.
             if state.leaving > 0 and not _shown_risk(state) and message.level >= RiskLevel.MODERATE:
-                message = self._read_in_the_leaving_frame(state, message, text)
+                message = self._read_in_the_leaving_frame(state, message, text, windows)
             someone_real = names_a_real_person(normalized)
             in_story = state.story > 0 or opens_frame(normalized)
             plot = in_story and not (someone_real or in_the_first_person(normalized))
@@ -160,7 +168,7 @@ class Detector:
         # a turn whose risk words were all discounted: joined, the model reads "kill myself to respawn" or
         # "no, I'm not suicidal" without the game or the "no" that the rules' modifiers heard.
         alone = plot or (bool(listening) and self._only_discounted(message))
-        window = None if alone or state.read_alone else self._read_window(state, text)
+        window = None if alone or state.read_alone else self._read_window(state, text, windows)
         folded, new_state = advance(state, message, self.config, readings, text, window)
         return folded, replace(new_state, story=story, read_alone=alone, leaving=leaving)
 
@@ -197,12 +205,12 @@ class Detector:
         return self._read_again(message, text, with_suggestion(text), "what the agent suggested")
 
     def _read_in_the_leaving_frame(
-        self, state: ConversationState, message: Assessment, text: str
+        self, state: ConversationState, message: Assessment, text: str, windows: Windows | None
     ) -> Assessment:
         """The turn read as if the customer's reason for leaving stood beside it; the lower reading stands.
         Only where the model, reading the turn together with the one before (the reason, as a rule), hears
         no risk: "I'm moving out" then "nowhere really, I've written my note" is not a move."""
-        joined = self._read_window(state, text)
+        joined = self._read_window(state, text, windows)
         heard = joined.cumulative if joined is not None else None
         if heard is not None and model_level(heard, self.config, False) > RiskLevel.LOW:
             return message
@@ -226,15 +234,43 @@ class Detector:
         note = f'"it" read as {meaning}: {message.level.label} -> {reread.level.label}'
         return replace(reread, notes=(*reread.notes, note)), rewritten
 
-    def _read_window(self, state: ConversationState, text: str) -> WindowReading | None:
-        """The model's reading of this turn joined to the customer's turns before it (context_turns)."""
-        earlier = state.recent[-(self.config.context_turns - 1) :] if self.config.context_turns > 1 else ()
+    def read_windows(self, turns: Sequence[tuple[Sequence[str], str]]) -> Windows:
+        """The model's readings of many turns, each joined to the customer's turns before it, scored in one
+        batch for ``fold`` (a reading one text at a time costs several times its share of a batch's).
+        ``turns``: each turn's earlier customer turns (oldest first, as ``ConversationState.recent``) and its
+        text. Keyed by the joined text: a turn that ``fold`` reads otherwise (a pronoun read as the agent's
+        noun) is not among them and is read there."""
+        # Every turn is scored, repeats too: a batch holds few repeats, a benchmark many.
+        joined = [j for earlier, text in turns if (j := self._joined(earlier, text))]
+        return dict(zip(joined, self._window_readings(joined), strict=True))
+
+    def _joined(self, earlier: Sequence[str], text: str) -> str | None:
+        """This turn joined to the customer's turns before it (context_turns), or None: nothing to join."""
+        keep = self.config.context_turns - 1
+        earlier = tuple(earlier)[-keep:] if keep > 0 else ()
         if not text or not earlier or "window" not in self.config.components:
             return None
-        joined = normalize(" ".join((*earlier, text[:RECENT_CHARS]))).text
-        probabilities, categories = self.model.predict([joined])
-        cumulative = {level: float(probabilities[0][int(level) :].sum()) for level in RiskLevel if level}
-        return WindowReading(cumulative, Category(categories[0]))
+        return " ".join((*earlier, text[:RECENT_CHARS]))
+
+    def _read_window(
+        self, state: ConversationState, text: str, windows: Windows | None = None
+    ) -> WindowReading | None:
+        """The model's reading of this turn joined to the customer's turns before it (context_turns)."""
+        joined = self._joined(state.recent, text)
+        if joined is None:
+            return None
+        if windows is not None and joined in windows:
+            return windows[joined]
+        return self._window_readings([joined])[0]
+
+    def _window_readings(self, joined: Sequence[str]) -> list[WindowReading]:
+        probabilities, categories = self.model.predict([normalize(j).text for j in joined])
+        return [
+            WindowReading(
+                {level: float(row[int(level) :].sum()) for level in RiskLevel if level}, Category(category)
+            )
+            for row, category in zip(probabilities, categories, strict=True)
+        ]
 
     def assess_many(
         self,

@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from detector import Assessment, ConversationState, RiskLevel
+from detector.pipeline import Windows
 from escalation.engine import Signal
 from escalation.model import Level
 from store import repository
@@ -138,10 +139,12 @@ def fold_held(
     outcome: Outcome | None,
     now: datetime,
     recent: Sequence[MessageRow] | None = None,
+    windows: Windows | None = None,
 ) -> Folded:
     """Fold a turn this transaction has just marked scanned, under its conversation's lock. ``recent``:
     the conversation's newest folded customer turns, read for a whole chunk (``context_turns.recent_for``);
-    None reads them for this turn."""
+    None reads them for this turn. ``windows``: the chunk's turns read with their earlier ones in one batch
+    (``Detector.read_windows``); None reads this turn's here."""
     if outcome is None:  # an agent's turn: context for the detector, checkpoints for the playbook
         state = ConversationState.from_dict(conversation.detector_state)
         heard = runtime.detector.hear_agent(state, message.text[:CONTEXT_CHARS])
@@ -153,7 +156,7 @@ def fold_held(
                 guide_agent_turn(s, c, text, now)
 
         return Folded(conversation.id, [], guide)
-    page_ids, step = _fold(runtime, session, conversation, message, outcome, now, recent)
+    page_ids, step = _fold(runtime, session, conversation, message, outcome, now, recent, windows)
     return Folded(conversation.id, page_ids, step)
 
 
@@ -184,6 +187,7 @@ def _fold(
     outcome: Outcome,
     now: datetime,
     recent: Sequence[MessageRow] | None,
+    windows: Windows | None,
 ) -> tuple[list[int], GuidanceStep | None]:
     """Fold one assessed message into its conversation; open or raise an incident when risk is new."""
     from workers.canary import record_canary  # canary builds on workers.messages, which imports this
@@ -198,7 +202,7 @@ def _fold(
             else pick_before(recent, message, count)
         )
         state = replace(state, recent=earlier)
-    assessment, state = runtime.detector.fold(state, outcome.assessment, context)
+    assessment, state = runtime.detector.fold(state, outcome.assessment, context, windows)
     before = conversation.level
     conversation.detector_state, conversation.level = state.to_dict(), state.level.label
     conversation.category, conversation.updated_at = state.category.value, now

@@ -20,11 +20,12 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from detector.pipeline import Windows
 from store.db import is_postgres, session_scope
 from store.models import ConversationRow, MessageRow
 from workers import claims
 from workers.assessing import Outcome
-from workers.context_turns import recent_for, turn_order
+from workers.context_turns import CONTEXT_CHARS, pick_before, recent_for, turn_order
 from workers.folding import Folded, fold_held
 from workers.runtime import Runtime
 
@@ -84,6 +85,7 @@ def _fold_together(
         # scanned (a read per turn also flushed the previous turn's rows: docs/scale.md).
         count = runtime.detector.config.context_turns - 1
         recent = recent_for(session, sorted(conversations), count)
+        windows = _read_windows(runtime, messages, outcomes, recent, count)
         folded: list[Folded] = []
         for message in messages:
             conversation = conversations.get(message.conversation_id)
@@ -93,9 +95,27 @@ def _fold_together(
             if outcome is None and message.sender == "customer":
                 raise _OneAtATime("a customer turn without an assessment")
             context = recent[conversation.id]
-            folded.append(fold_held(runtime, session, conversation, message, outcome, now, context))
+            folded.append(fold_held(runtime, session, conversation, message, outcome, now, context, windows))
     later.update(waiting)  # committed: these come after what was folded
     return folded
+
+
+def _read_windows(
+    runtime: Runtime,
+    messages: list[MessageRow],
+    outcomes: dict[str, Outcome],
+    recent: dict[str, list[MessageRow]],
+    count: int,
+) -> Windows:
+    """The model's readings of the chunk's customer turns, each joined to its earlier turns, in one batch:
+    one text at a time they cost several times their share (bench/detector.py). The same turns and
+    context ``fold_held`` gives the detector; a turn it reads otherwise is read there."""
+    turns = [
+        (pick_before(recent[m.conversation_id], m, count), m.text[:CONTEXT_CHARS])
+        for m in messages
+        if (outcome := outcomes.get(m.id)) is not None and not outcome.degraded
+    ]
+    return runtime.detector.read_windows(turns)
 
 
 def _lock(session: Session, conversation_ids: list[str]) -> dict[str, ConversationRow]:

@@ -22,6 +22,7 @@ from sqlmodel import col, select
 from config.settings import Settings
 from detector import Assessment, ConversationState, Detector
 from detector.fusion import FusionConfig
+from detector.pipeline import Windows
 from store.db import session_scope
 from store.models import AssessmentRow, ConversationRow, MessageRow
 from workers.messages import IncomingMessage, scan_message, store_message
@@ -52,12 +53,15 @@ class HeldDetector:
         return self.real.assess_many(texts, channel=channel)
 
     def fold(
-        self, state: ConversationState, message: Assessment, text: str = ""
+        self, state: ConversationState, message: Assessment, text: str = "", windows: Windows | None = None
     ) -> tuple[Assessment, ConversationState]:
         if BREAK in text:
             raise RuntimeError("fold failed")
         self.read_with.append(state.recent)
-        return self.real.fold(state, message, text)
+        return self.real.fold(state, message, text, windows)
+
+    def read_windows(self, turns: Sequence[tuple[Sequence[str], str]]) -> Windows:
+        return self.real.read_windows(turns)
 
     def hear_agent(self, state: ConversationState, text: str) -> ConversationState:
         return self.real.hear_agent(state, text)

@@ -17,6 +17,7 @@ from sqlmodel import select
 from config.settings import Settings
 from detector import Assessment, ConversationState, Detector, RiskLevel
 from detector.fusion import FusionConfig
+from detector.pipeline import Windows
 from store.db import session_scope
 from store.models import AssessmentRow, AuditEventRow, IncidentRow, MessageRow, PageRow
 from workers import assessing, claims
@@ -53,11 +54,14 @@ class TroubledDetector:
         return self.real.assess_many(texts, channel=channel)
 
     def fold(
-        self, state: ConversationState, message: Assessment, text: str = ""
+        self, state: ConversationState, message: Assessment, text: str = "", windows: Windows | None = None
     ) -> tuple[Assessment, ConversationState]:
         if BREAK in text:
             raise RuntimeError("fold failed")
-        return self.real.fold(state, message, text)
+        return self.real.fold(state, message, text, windows)
+
+    def read_windows(self, turns: Sequence[tuple[Sequence[str], str]]) -> Windows:
+        return self.real.read_windows(turns)
 
     def hear_agent(self, state: ConversationState, text: str) -> ConversationState:
         return self.real.hear_agent(state, text)
