@@ -48,6 +48,9 @@ class ConversationRow(SQLModel, table=True):
     category: str = Field(default="none", max_length=32)
     detector_state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     guidance_state: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # When the guidance's next nudge or prompt expiry comes due (escalation.guidance.next_due); None: nothing
+    # until a turn or a page. The sweep ticks only conversations whose moment has come (migration 0020).
+    guidance_due_at: datetime | None = _when(index=True, nullable=True)
     is_test: bool = False
     # "messages" (it began with a channel's message) or "manual_flag" (an agent flagged an id nobody had
     # sent a message for: an unmonitored phone call). The page still goes out; the record says why.

@@ -21,6 +21,7 @@ from escalation.guidance import (
     dismiss,
     expired_resources,
     new_state,
+    next_due,
     on_agent_message,
     on_customer_message,
     on_paging,
@@ -96,6 +97,7 @@ def _apply(
     actor: str = "guidance",
 ) -> None:
     conversation.guidance_state = state_to_dict(update.state)
+    conversation.guidance_due_at = next_due(update.state)
     for item in update.events:
         # Events carry checkpoint ids and the agent's matched phrase at most, never the customer's words.
         repository.audit(
@@ -207,9 +209,11 @@ def tick_conversation(session: Session, conversation: ConversationRow, now: date
         )
         return
     if update.events or update.state != state:
-        # Most rounds nothing comes due. Dumping the state (about 16 kB of JSON) only for the ORM to find
-        # it unchanged was a third of a round's time, and a round ticks every open conversation.
+        # Dumping an unchanged state (about 16 kB of JSON) only for the ORM to find it unchanged was a
+        # third of a round's time, when a round ticked every open conversation.
         _apply(session, conversation, update, now)
+    else:
+        conversation.guidance_due_at = next_due(state)  # written before this moment was kept: work it out
 
 
 def end_guidance(session: Session, conversation: ConversationRow, now: datetime, reason: str) -> None:

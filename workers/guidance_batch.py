@@ -81,7 +81,7 @@ def _together(url: str, steps: Sequence[tuple[str, GuidanceStep]], now: datetime
 
 def _step_alone(session: Session, conversation: ConversationRow, step: GuidanceStep) -> None:
     """Run ``step``; if it fails, take back what it did in memory (raises ``_Written`` if it cannot)."""
-    state = conversation.guidance_state
+    state, due = conversation.guidance_state, conversation.guidance_due_at
     known = set(map(id, session.new))
     flushes = session.info.get(_FLUSHES, 0)
     try:
@@ -92,5 +92,5 @@ def _step_alone(session: Session, conversation: ConversationRow, step: GuidanceS
             raise _Written(type(error).__name__) from error
         for row in [row for row in session.new if id(row) not in known]:
             session.expunge(row)
-        conversation.guidance_state = state
+        conversation.guidance_state, conversation.guidance_due_at = state, due
         raise

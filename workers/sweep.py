@@ -72,8 +72,9 @@ def check_rota(runtime: Runtime) -> int:
 
 
 def tick_guidance(runtime: Runtime) -> int:
-    """Silence nudges and overdue acknowledgements come due with time, not with a turn: tick every
-    conversation that has an open incident."""
+    """Silence nudges and overdue acknowledgements come due with time, not with a turn: tick each
+    conversation with an open incident whose guidance has something coming due (``guidance_due_at``).
+    Returns how many were ticked."""
     from sqlalchemy.orm import load_only
     from sqlmodel import col, select
 
@@ -85,12 +86,18 @@ def tick_guidance(runtime: Runtime) -> int:
         open_ids = select(IncidentRow.conversation_id).where(
             col(IncidentRow.state).in_(repository.OPEN_STATES)
         )
-        # Only what a tick reads: decoding each conversation's detector state as well was a quarter of a
-        # round's time, and a round reads every open conversation every sweep.
+        # Only the conversations whose moment has come, and only what a tick reads: a round that decoded
+        # every open conversation's guidance state (16 kB of JSON each) found nothing due in most.
+        due = load_only(
+            ConversationRow.id,  # type: ignore[arg-type]
+            ConversationRow.guidance_state,  # type: ignore[arg-type]
+            ConversationRow.guidance_due_at,  # type: ignore[arg-type]
+        )
         conversations = session.exec(
             select(ConversationRow)
+            .where(col(ConversationRow.guidance_due_at) <= now)
             .where(col(ConversationRow.id).in_(open_ids))
-            .options(load_only(ConversationRow.id, ConversationRow.guidance_state))  # type: ignore[arg-type]
+            .options(due)
         ).all()
         for conversation in conversations:
             tick_conversation(session, conversation, now)

@@ -32,7 +32,7 @@ from escalation.guidance.loading import (
     load_guidance,
 )
 from escalation.guidance.models import Checkpoint, ConversationChannel, PlaybookConfig, ResourceKind
-from escalation.guidance.monitor import on_paging, tick
+from escalation.guidance.monitor import next_due, on_paging, tick
 from escalation.guidance.resources import ResourceAlarm, ResourceCard
 from escalation.guidance.reviews import ReviewAlarm
 from escalation.guidance.state import (
@@ -76,6 +76,7 @@ __all__ = [
     "expired_resources",
     "load_guidance",
     "new_state",
+    "next_due",
     "on_agent_message",
     "on_customer_message",
     "on_paging",

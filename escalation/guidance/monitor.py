@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from escalation.guidance.prompting import (
     Events,
@@ -59,6 +59,38 @@ def tick(state: GuidanceState, now: datetime) -> GuidanceUpdate:
         )
         events.extend(raised)
     return GuidanceUpdate(state, tuple(events))
+
+
+def next_due(state: GuidanceState) -> datetime | None:
+    """The first moment ``tick`` would change anything: a prompt expiring, a silence or acknowledgement nudge
+    coming due; None when nothing can come due until something else happens (a turn, a page). The sweep
+    ticks only conversations whose moment has come, so this follows ``tick`` branch for branch: a moment
+    missed here is a nudge never raised, one too early only a tick that changes nothing."""
+    playbook = state.playbook
+    if not state.active or playbook is None:
+        return None
+    timers = playbook.timers
+    moments = [
+        prompt.raised_at + timedelta(seconds=timers.prompt_expires_seconds) for prompt in state.prompts
+    ]
+    family = state.channel.family
+    nudges: list[tuple[PromptKind, int | None, datetime | None]] = []
+    if not state.handed_off:
+        nudges.append((PromptKind.AGENT_SILENT, timers.agent_silent.for_family(family), state.last_agent_at))
+        nudges.append(
+            (PromptKind.CUSTOMER_SILENT, timers.customer_silent.for_family(family), state.last_customer_at)
+        )
+    paging = state.paging
+    if paging.paged and paging.acknowledged_by is None:
+        nudges.append((PromptKind.ACK_OVERDUE, timers.ack_overdue_seconds, paging.first_paged_at))
+    for kind, seconds, last in nudges:
+        # An open nudge of the kind holds the next one back until it ends (its expiry is a moment above).
+        if seconds is None or state.open_prompt(kind) is not None:
+            continue
+        marks = [mark for mark in (state.activated_at, last, state.nudged_at.get(kind)) if mark is not None]
+        if marks:
+            moments.append(max(marks) + timedelta(seconds=seconds))
+    return min(moments, default=None)
 
 
 def on_paging(

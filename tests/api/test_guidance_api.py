@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import col, select
 
 from store.db import session_scope
-from store.models import AuditEventRow
+from store.models import AuditEventRow, ConversationRow
 from tests.api.conftest import Harness, auth
 
 
@@ -57,6 +57,24 @@ def test_an_agent_silent_too_long_gets_a_nudge_from_the_sweep(api: Harness) -> N
             if e.action == "guidance_prompt_shown"
         ]
     assert any("agent_silent" in str(event) for event in shown), shown
+
+
+def test_the_sweep_ticks_a_conversation_only_when_its_guidance_has_something_due(api: Harness) -> None:
+    from workers.sweep import tick_guidance
+
+    say(api, "honestly I have swallowed all of my sleeping pills")
+    with session_scope(api.url) as session:
+        due = session.exec(select(ConversationRow.guidance_due_at)).one()
+    assert due is not None and due > api.clock()
+    assert tick_guidance(api.runtime) == 0  # an open incident, nothing due yet: its state is not read
+    api.clock.advance((due - api.clock()).total_seconds())
+    assert tick_guidance(api.runtime) == 1
+    with session_scope(api.url) as session:
+        after = session.exec(select(ConversationRow.guidance_due_at)).one()
+        shown = [e for e in session.exec(select(AuditEventRow)).all() if e.action == "guidance_prompt_shown"]
+    assert shown, "the moment named raised a prompt"
+    assert after is not None and after > due  # the next moment is further on
+    assert tick_guidance(api.runtime) == 0
 
 
 def test_the_agent_ticks_checkpoints_and_dismisses_prompts(api: Harness) -> None:
