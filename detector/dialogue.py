@@ -206,10 +206,33 @@ _CODE_OFFER = re.compile(
 )
 
 
+# A sentence that asks: it ends in "?", or it opens as a question or a request to be told ("have you taken
+# anything." typed with a full stop, "tell me what you took.").
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_ASKS = re.compile(
+    r"^(?:(?:and|so|ok|okay|right|sorry|also|now) )*"
+    r"(?:have|has|had|did|do|does|are|is|was|were|can|could|will|would|should|how|what|when|where|which|who|"
+    r"why|tell me|please tell me|(?:i|we) (?:need|have|want|must) to ask|(?:can|may|could) i ask|let me ask|"
+    r"i am asking|i have got to ask)\b"
+)
+
+
+def asking_sentences(normalized_agent_text: str) -> list[str]:
+    """The sentences of an agent's turn that ask something. A turn without sentence punctuation (speech to
+    text, a hurried chat line) is read whole. Why: "sales are limited to 2 packs because of the risk of
+    overdose." explains a rule and asks nothing, and the customer's "we have 30 residents" then answered
+    "have you taken an overdose?" with an amount, imminent."""
+    if not re.search(r"[.!?]", normalized_agent_text):
+        return [normalized_agent_text]
+    sentences = (s.strip() for s in _SENTENCE.findall(normalized_agent_text))
+    return [s for s in sentences if s.endswith("?") or _ASKS.match(s)]
+
+
 def asked(agent_text: str) -> AgentTurn:
     """The screening questions an agent's turn asks (agent turns are never scored as risk)."""
     normalized = normalized_text(agent_text)
-    names = tuple(q.name for q in questions() if any(p.search(normalized) for p in q.patterns))
+    asking = asking_sentences(normalized)
+    names = tuple(q.name for q in questions() if any(p.search(s) for p in q.patterns for s in asking))
     referent = "" if names else named_service_object(normalized) or _cancel_without_object(normalized)
     if not names and not referent and _SUGGESTION.search(normalized):
         referent = AGENTS_SUGGESTION

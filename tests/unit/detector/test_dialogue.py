@@ -41,6 +41,40 @@ def test_agent_questions_are_recognised_by_what_they_ask() -> None:
     assert asked("could you read me the long number on the card?").questions == ()
 
 
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Sales are limited to 2 packs because of the risk of overdose. Anything else I can help with?",
+        "We can't sell more than two because people overdose. Sorry about that!",
+        "That's the overdose warning on the leaflet, nothing to worry about.",
+    ],
+)
+def test_a_sentence_that_only_mentions_harm_asks_nothing(agent: str) -> None:
+    assert asked(agent).questions == ()
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "I'm worried about you. Have you taken anything.",  # a question typed with a full stop
+        "Thank you for telling me. I need to ask you, have you overdosed tonight",
+        "okay so have you taken anything tonight",  # speech to text: no sentences at all
+        "I hear you. Is the cut still bleeding?",
+    ],
+)
+def test_a_question_is_heard_however_it_is_punctuated(agent: str) -> None:
+    assert "attempt" in asked(agent).questions
+
+
+def test_an_amount_after_an_explanation_is_not_an_answer(detector: Detector) -> None:
+    turns = [
+        ("customer", "my basket of ibuprofen got cut down to two boxes at checkout, how come"),
+        ("agent", "Pharmacy rules cap painkiller sales at two packs an order, because of overdose risk."),
+        ("customer", "right, that explains it. I run a nursing home with 40 beds"),
+    ]
+    assert customer_levels(detector, turns)[-1] <= RiskLevel.LOW
+
+
 def test_a_routine_question_counts_only_once_risk_shows() -> None:
     routine = asked("and have you taken any of it yet this week")
     assert routine.questions == ("attempt",) and not routine.names_harm
