@@ -41,6 +41,7 @@ class Trigger:
     scope: int
     kinds: frozenset[SignalKind] = frozenset()  # the evidence it may modify; empty: any kind
     rules: frozenset[str] = frozenset()  # ... and only these rule ids; empty: any rule
+    others_only: bool = False  # ... and only evidence about someone else
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Scope:
     end: int
     kinds: frozenset[SignalKind] = frozenset()
     rules: frozenset[str] = frozenset()
+    others_only: bool = False
 
 
 class ContextAnalyzer:
@@ -64,7 +66,9 @@ class ContextAnalyzer:
             modifier = Modifier(entry["modifier"])
             kinds = frozenset(SignalKind(k) for k in entry.get("kinds", []))
             rules = frozenset(str(r) for r in entry.get("rules", []))
-            self.triggers[key] = Trigger(modifier, entry["direction"], int(entry["scope"]), kinds, rules)
+            others_only = entry.get("about") == "someone else"
+            scope = int(entry["scope"])
+            self.triggers[key] = Trigger(modifier, entry["direction"], scope, kinds, rules, others_only)
             self.matcher.add(key, [compile_phrase(p, lexicon, nlp) for p in entry["p"]])
         self.matcher.add(PSEUDO, [compile_phrase(p, lexicon, nlp) for p in data["pseudo"]])
         people = data["experiencer"]
@@ -101,14 +105,18 @@ class ContextAnalyzer:
                 if doc[i].lower_ in stops:
                     stop = i
                     break
-            scopes.append(Scope(trigger.modifier, end, stop, trigger.kinds, trigger.rules))
+            scopes.append(
+                Scope(trigger.modifier, end, stop, trigger.kinds, trigger.rules, trigger.others_only)
+            )
         if trigger.direction in ("backward", "both"):
             begin = max(start - trigger.scope, sentence.start)
             for i in range(start - 1, begin - 1, -1):
                 if doc[i].lower_ in stops:
                     begin = i + 1
                     break
-            scopes.append(Scope(trigger.modifier, begin, start, trigger.kinds, trigger.rules))
+            scopes.append(
+                Scope(trigger.modifier, begin, start, trigger.kinds, trigger.rules, trigger.others_only)
+            )
         return scopes
 
     def modifiers(
@@ -121,8 +129,11 @@ class ContextAnalyzer:
         rule: str = "",
     ) -> frozenset[Modifier]:
         found = set()
+        about_other = kind in SELF_RISK_KINDS and self._about_someone_else(doc, start, end)
         for t_start, t_end, scope in scopes:
             if (scope.kinds and kind not in scope.kinds) or (scope.rules and rule not in scope.rules):
+                continue
+            if scope.others_only and not about_other:
                 continue
             if t_start < end and start < t_end:
                 if t_start <= start and end <= t_end:
@@ -131,7 +142,7 @@ class ContextAnalyzer:
                 continue  # a trigger inside the evidence is part of what it says
             if scope.start <= start < scope.end or scope.start < end <= scope.end:
                 found.add(scope.modifier)
-        if kind in SELF_RISK_KINDS and self._about_someone_else(doc, start, end):
+        if about_other:
             found.add(Modifier.OTHER_PERSON)
         return frozenset(found)
 

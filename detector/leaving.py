@@ -34,8 +34,17 @@ def frame_turns() -> int:
     return int(load_yaml("detector.yaml")["leaving_frame"]["turns"])
 
 
+@lru_cache(maxsize=1)
+def _not_a_move() -> re.Pattern[str]:
+    """The modifier's pseudo-triggers that hold a reason's words ("moving to a better place" is dying): the
+    modifier ignores the reason there, and so does the frame."""
+    reasons = _reasons()
+    pseudo = [str(p) for p in load_yaml("context.yaml")["pseudo"] if reasons.search(str(p))]
+    return any_phrase(pseudo) if pseudo else re.compile(r"(?!)")
+
+
 def gives_a_reason_for_leaving(normalized: str) -> bool:
-    return _reasons().search(normalized) is not None
+    return _reasons().search(_not_a_move().sub(" ", normalized)) is not None
 
 
 def leaving_frame_after(turns_left: int, normalized: str) -> int:

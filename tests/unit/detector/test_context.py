@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from detector import Detector, Modifier, RiskLevel, SignalKind
+from detector.leaving import gives_a_reason_for_leaving
 
 
 def modifiers_of(detector: Detector, text: str, kind: SignalKind) -> frozenset[Modifier]:
@@ -143,3 +144,38 @@ def test_a_figure_of_speech_or_a_plot_the_model_hears_no_risk_in_stays_discounte
     detector: Detector, text: str
 ) -> None:
     assert detector.assess(text).level <= RiskLevel.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "at_most", "at_least"),
+    [
+        # Someone else's attempt weeks back was lived through; the speaker's own, or one tonight, is not.
+        ("a few weeks ago my housemate tried to kill himself, he's back at work now", RiskLevel.LOW, None),
+        ("a few weeks ago i tried to kill myself", None, RiskLevel.HIGH),
+        ("my housemate tried to kill himself tonight", None, RiskLevel.HIGH),
+        ("a few weeks ago my housemate said he'd kill himself", None, RiskLevel.HIGH),  # said is still said
+        # Quoted words and a song about someone else are not the speaker's.
+        ("the message said, and i quote, go jump off a cliff", RiskLevel.NONE, None),
+        ("my cousin reckons the song is about someone killing themselves", RiskLevel.LOW, None),
+        # A fright is not a heart attack; a heart attack is.
+        ("the smoke alarm going off at 3am gave me a heart attack", RiskLevel.NONE, None),
+        ("my chest is crushing, i think i'm having a heart attack", None, RiskLevel.HIGH),
+        # A kitchen explains a burn; "on purpose" does not.
+        ("grabbed the baking tray without a glove and burnt my hand", RiskLevel.LOW, None),
+        ("i burnt my hand on purpose last night", None, RiskLevel.HIGH),
+        # Moving abroad explains goodbyes; "a better place" is no move.
+        ("moving to portugal on sunday, said all my goodbyes at work", RiskLevel.LOW, None),
+        ("i'm moving to a better place tonight, said all my goodbyes", None, RiskLevel.HIGH),
+    ],
+)
+def test_context_of_other_peoples_past_quotes_frights_kitchens_and_moves(
+    detector: Detector, text: str, at_most: RiskLevel | None, at_least: RiskLevel | None
+) -> None:
+    level = detector.assess(text).level
+    assert at_most is None or level <= at_most, level
+    assert at_least is None or level >= at_least, level
+
+
+def test_a_reason_for_leaving_that_means_dying_opens_no_leaving_frame() -> None:
+    assert gives_a_reason_for_leaving("we are moving to lisbon in march")
+    assert not gives_a_reason_for_leaving("i am moving to a better place soon")
