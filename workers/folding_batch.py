@@ -111,10 +111,10 @@ def _read_windows(
     one text at a time they cost several times their share (bench/detector.py). The same turns and
     context ``fold_held`` gives the detector; a turn it reads otherwise is read there."""
     turns = [
-        (pick_before(recent[m.conversation_id], m, count), m.text[:CONTEXT_CHARS])
+        (pick_before(recent.get(m.conversation_id, []), m, count), m.text[:CONTEXT_CHARS])
         for m in messages
         if (outcome := outcomes.get(m.id)) is not None and not outcome.degraded
-    ]
+    ]  # a conversation gone missing is for the folds to find (they fold the chunk turn by turn then)
     return runtime.detector.read_windows(turns)
 
 
