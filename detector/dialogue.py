@@ -206,11 +206,11 @@ _CODE_OFFER = re.compile(
 )
 
 
-# A sentence that asks: it ends in "?", or it opens as a question or a request to be told ("have you taken
-# anything." typed with a full stop, "tell me what you took.").
+# A sentence that asks: it ends in "?", or a clause of it opens as a question or a request to be told
+# ("have you taken anything." typed with a full stop; "you mentioned tablets - how many did you take").
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _ASKS = re.compile(
-    r"^(?:(?:and|so|ok|okay|right|sorry|also|now) )*"
+    r"(?:^|[,;:-] *|\b(?:and|so|but|then|ok|okay|right|sorry|also|now) )"
     r"(?:have|has|had|did|do|does|are|is|was|were|can|could|will|would|should|how|what|when|where|which|who|"
     r"why|tell me|please tell me|(?:i|we) (?:need|have|want|must) to ask|(?:can|may|could) i ask|let me ask|"
     r"i am asking|i have got to ask)\b"
@@ -225,7 +225,7 @@ def asking_sentences(normalized_agent_text: str) -> list[str]:
     if not re.search(r"[.!?]", normalized_agent_text):
         return [normalized_agent_text]
     sentences = (s.strip() for s in _SENTENCE.findall(normalized_agent_text))
-    return [s for s in sentences if s.endswith("?") or _ASKS.match(s)]
+    return [s for s in sentences if s.endswith("?") or _ASKS.search(s)]
 
 
 def asked(agent_text: str) -> AgentTurn:

@@ -60,10 +60,12 @@ def test_a_sentence_that_only_mentions_harm_asks_nothing(agent: str) -> None:
         "Thank you for telling me. I need to ask you, have you overdosed tonight",
         "okay so have you taken anything tonight",  # speech to text: no sentences at all
         "I hear you. Is the cut still bleeding?",
+        "I'm so sorry. You mentioned your tablets - how many did you take.",
+        "Thanks for telling me, and have you taken anything.",
     ],
 )
 def test_a_question_is_heard_however_it_is_punctuated(agent: str) -> None:
-    assert "attempt" in asked(agent).questions
+    assert {"attempt", "attempt_details", "amount_taken"} & set(asked(agent).questions)
 
 
 def test_an_amount_after_an_explanation_is_not_an_answer(detector: Detector) -> None:
