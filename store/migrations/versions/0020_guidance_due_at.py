@@ -31,9 +31,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("guidance_due_at", store.models.UTCDateTime(timezone=True), nullable=True)
         )
-    op.create_index(
-        "ix_conversation_guidance_due_at", "conversation", ["guidance_due_at"], if_not_exists=True
-    )
+    op.create_index(INDEX, "conversation", ["guidance_due_at"], if_not_exists=True)
     conversation = sa.table("conversation", sa.column("guidance_state"), sa.column("guidance_due_at"))
     op.execute(
         conversation.update()
