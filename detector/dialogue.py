@@ -206,26 +206,40 @@ _CODE_OFFER = re.compile(
 )
 
 
-# A sentence that asks: it ends in "?", or a clause of it opens as a question or a request to be told
-# ("have you taken anything." typed with a full stop; "you mentioned tablets - how many did you take").
+# Where an agent's sentence starts to ask: a clause that opens as a question, or a request to be told
+# ("have you taken anything." typed with a full stop; "you mentioned tablets - how many did you take";
+# "i need you to tell me if you have taken anything.").
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _ASKS = re.compile(
     r"(?:^|[,;:-] *|\b(?:and|so|but|then|ok|okay|right|sorry|also|now) )"
     r"(?:have|has|had|did|do|does|are|is|was|were|can|could|will|would|should|how|what|when|where|which|who|"
-    r"why|tell me|please tell me|(?:i|we) (?:need|have|want|must) to ask|(?:can|may|could) i ask|let me ask|"
-    r"i am asking|i have got to ask)\b"
+    r"why|tell me|please tell me|(?:can|may|could) i ask|let me ask)\b"
+    r"|\b(?:you to tell me|(?:need|have|want|must|got) to (?:ask|know|check)|asking (?:if|whether|you)|"
+    r"just checking|checking (?:if|whether))\b"
 )
+# An answer asked for in words given, its condition before it: "if you're in danger right now, reply 'extra
+# garlic bread'" asks the whole sentence.
+_ANSWER_IN_WORDS = re.compile(r"\b(?:reply|answer|type|text back|just say|say yes|say no)\b")
 
 
 def asking_sentences(normalized_agent_text: str) -> list[str]:
-    """The sentences of an agent's turn that ask something. A turn without sentence punctuation (speech to
-    text, a hurried chat line) is read whole. Why: "sales are limited to 2 packs because of the risk of
-    overdose." explains a rule and asks nothing, and the customer's "we have 30 residents" then answered
-    "have you taken an overdose?" with an amount, imminent."""
+    """What an agent's turn asks: each sentence from where it starts to ask (an opener above), or the whole
+    of one that ends in "?" with no opener. A turn without sentence punctuation (speech to text, a hurried
+    chat line) is read whole. Why: "sales are limited to 2 packs because of the risk of overdose." explains
+    a rule and asks nothing ("..., does that make sense?" asks only that), and the customer's "we have 30
+    residents" then answered "have you taken an overdose?" with an amount, imminent."""
     if not re.search(r"[.!?]", normalized_agent_text):
         return [normalized_agent_text]
-    sentences = (s.strip() for s in _SENTENCE.findall(normalized_agent_text))
-    return [s for s in sentences if s.endswith("?") or _ASKS.search(s)]
+    asking = []
+    for sentence in (s.strip() for s in _SENTENCE.findall(normalized_agent_text)):
+        opener = _ASKS.search(sentence)
+        if _ANSWER_IN_WORDS.search(sentence):
+            asking.append(sentence)
+        elif opener is not None:
+            asking.append(sentence[opener.start() :].lstrip(",;:- "))
+        elif sentence.endswith("?"):
+            asking.append(sentence)
+    return asking
 
 
 def asked(agent_text: str) -> AgentTurn:

@@ -47,6 +47,8 @@ def test_agent_questions_are_recognised_by_what_they_ask() -> None:
         "Sales are limited to 2 packs because of the risk of overdose. Anything else I can help with?",
         "We can't sell more than two because people overdose. Sorry about that!",
         "That's the overdose warning on the leaflet, nothing to worry about.",
+        "The leaflet covers overdose, tell me if you want a copy.",
+        "The cap is there because of overdose risk, does that make sense?",
     ],
 )
 def test_a_sentence_that_only_mentions_harm_asks_nothing(agent: str) -> None:
@@ -62,10 +64,17 @@ def test_a_sentence_that_only_mentions_harm_asks_nothing(agent: str) -> None:
         "I hear you. Is the cut still bleeding?",
         "I'm so sorry. You mentioned your tablets - how many did you take.",
         "Thanks for telling me, and have you taken anything.",
+        "I need you to tell me if you have taken anything tonight.",
+        "I'm just checking whether you've taken any of them already.",
     ],
 )
 def test_a_question_is_heard_however_it_is_punctuated(agent: str) -> None:
     assert {"attempt", "attempt_details", "amount_taken"} & set(asked(agent).questions)
+
+
+def test_an_instruction_to_answer_in_code_asks() -> None:
+    assert "in_danger_now" in asked("Okay. If you're in danger right now, reply 'large pepperoni'.").questions
+    assert asked("If you're in danger right now, call 999.").questions == ()
 
 
 def test_an_amount_after_an_explanation_is_not_an_answer(detector: Detector) -> None:
