@@ -43,15 +43,19 @@ class Trigger:
     rules: frozenset[str] = frozenset()  # ... and only these rule ids; empty: any rule
     others_only: bool = False  # ... and only evidence about someone else
 
+    def may_modify(self, kind: SignalKind, rule: str, about_other: bool) -> bool:
+        return (
+            (not self.kinds or kind in self.kinds)
+            and (not self.rules or rule in self.rules)
+            and (about_other or not self.others_only)
+        )
+
 
 @dataclass(frozen=True)
 class Scope:
-    modifier: Modifier
+    trigger: Trigger  # what cast it: its modifier, and the evidence it may modify
     start: int  # token indices, half-open
     end: int
-    kinds: frozenset[SignalKind] = frozenset()
-    rules: frozenset[str] = frozenset()
-    others_only: bool = False
 
 
 class ContextAnalyzer:
@@ -105,18 +109,14 @@ class ContextAnalyzer:
                 if doc[i].lower_ in stops:
                     stop = i
                     break
-            scopes.append(
-                Scope(trigger.modifier, end, stop, trigger.kinds, trigger.rules, trigger.others_only)
-            )
+            scopes.append(Scope(trigger, end, stop))
         if trigger.direction in ("backward", "both"):
             begin = max(start - trigger.scope, sentence.start)
             for i in range(start - 1, begin - 1, -1):
                 if doc[i].lower_ in stops:
                     begin = i + 1
                     break
-            scopes.append(
-                Scope(trigger.modifier, begin, start, trigger.kinds, trigger.rules, trigger.others_only)
-            )
+            scopes.append(Scope(trigger, begin, start))
         return scopes
 
     def modifiers(
@@ -131,17 +131,15 @@ class ContextAnalyzer:
         found = set()
         about_other = kind in SELF_RISK_KINDS and self._about_someone_else(doc, start, end)
         for t_start, t_end, scope in scopes:
-            if (scope.kinds and kind not in scope.kinds) or (scope.rules and rule not in scope.rules):
-                continue
-            if scope.others_only and not about_other:
+            if not scope.trigger.may_modify(kind, rule, about_other):
                 continue
             if t_start < end and start < t_end:
                 if t_start <= start and end <= t_end:
                     # The evidence is the trigger phrase itself: "he took his own life" is a bereavement.
-                    found.add(scope.modifier)
+                    found.add(scope.trigger.modifier)
                 continue  # a trigger inside the evidence is part of what it says
             if scope.start <= start < scope.end or scope.start < end <= scope.end:
-                found.add(scope.modifier)
+                found.add(scope.trigger.modifier)
         if about_other:
             found.add(Modifier.OTHER_PERSON)
         return frozenset(found)

@@ -575,10 +575,10 @@ def _decode(text: str | bytes) -> tuple[str, tuple[str, ...]]:
 __all__ = ["Detector"]
 
 
-# Evidence the reason for leaving a service never explains away: a means, an act, a plan, a wound.
 # Discounts that say a stated act was only words: a figure of speech, a topic, a joke.
 _NOT_AN_ACT = frozenset({Modifier.FIGURATIVE, Modifier.TOPIC, Modifier.JOKING})
 
+# Evidence the reason for leaving a service never explains away: a means, an act, a plan, a wound.
 _BEYOND_A_SERVICE = frozenset(
     {
         SignalKind.MEANS,
